@@ -1,0 +1,115 @@
+/**
+ * The error catalogue. Every error hcard raises carries one of these stable codes; callers
+ * switch on `code`, never on the message. Messages name what failed, never personal data,
+ * PINs or key material. `http` is what the gateway answers; `exit` what the CLI exits with.
+ */
+
+interface CatalogueEntry {
+  readonly message: string;
+  readonly http: number;
+  readonly exit: number;
+  readonly hint?: string;
+}
+
+const entry = (message: string, http: number, exit: number, hint?: string): CatalogueEntry =>
+  hint === undefined ? { message, http, exit } : { message, http, exit, hint };
+
+export const ERROR_CATALOGUE = {
+  // Arguments and input data
+  HCARD_E_ARG_INVALID: entry('Invalid argument', 400, 2),
+  HCARD_E_HEX_INVALID: entry('Not a valid hex string', 400, 2, 'Use pairs of 0-9/A-F digits.'),
+  HCARD_E_TLV_MALFORMED: entry('Malformed TLV data', 422, 65),
+  HCARD_E_APDU_INVALID: entry('The command APDU cannot be encoded', 400, 2),
+  HCARD_E_APDU_RESPONSE_MALFORMED: entry('Malformed response APDU', 502, 69),
+  // Text and number codecs (spec §4.1)
+  HCARD_E_ANS_UNMAPPABLE: entry(
+    'A character cannot be stored on the card',
+    422,
+    65,
+    'The card stores GBK (code page 936) text; in strict GB2312 mode only GB2312 characters.',
+  ),
+  HCARD_E_ANS_TOO_LONG: entry(
+    'Text is longer than the field',
+    422,
+    65,
+    'Limits count bytes: a hanzi takes 2.',
+  ),
+  HCARD_E_ANS_BYTES_INVALID: entry('Bytes on the card are not valid text in the expected code page', 422, 65),
+  HCARD_E_CN_INVALID: entry('Not a valid cn (packed BCD) value', 422, 65),
+  HCARD_E_B_INVALID: entry('Not a valid b (binary) value', 422, 65),
+  HCARD_E_ID_INVALID: entry('Not a valid GB 11643 citizen ID number', 422, 65),
+  HCARD_E_CODE_UNKNOWN: entry('Code not in its code table', 422, 65),
+  HCARD_E_PHOTO_INVALID: entry('Photo data is not a JPEG of at most 3072 bytes', 422, 65),
+  // Profiles
+  HCARD_E_PROFILE_ITEM_UNKNOWN: entry('No such data item in the card profile', 400, 2),
+  HCARD_E_PROFILE_FILE_UNKNOWN: entry('No such file in the card profile', 400, 2),
+  HCARD_E_PROFILE_NOT_WRITABLE: entry('The profile does not let a terminal write this file', 403, 77),
+  HCARD_E_RECORD_EMPTY: entry('The encounter record is marked empty (index flag FF)', 404, 66),
+  // Card answers
+  HCARD_E_SW_REFUSED: entry('The card refused the command', 422, 69),
+  HCARD_E_CARD_DATA_INVALID: entry('The card returned data that does not match the profile', 502, 69),
+  HCARD_E_PSAM_REFUSED: entry(
+    'The PSAM refused the command',
+    502,
+    69,
+    'Check the PSAM PIN and key configuration.',
+  ),
+  HCARD_E_T0_LOOP: entry('GET RESPONSE / resend loop did not end', 502, 69),
+  // Transport and channels
+  HCARD_E_TRANSPORT: entry('The reader or card connection failed', 503, 74),
+  HCARD_E_CHANNEL_CLOSED: entry('The card channel is closed', 503, 74),
+  HCARD_E_REPLAY_MISMATCH: entry('The command does not match the recorded transcript', 500, 70),
+  HCARD_E_REPLAY_EXHAUSTED: entry('The recorded transcript has no more exchanges', 500, 70),
+  // Crypto
+  HCARD_E_KEY_INVALID: entry('Invalid key material', 400, 2),
+  HCARD_E_SM2_POINT_INVALID: entry('Not a valid SM2 public key', 422, 65),
+  HCARD_E_SIGNATURE_INVALID: entry('Signature verification failed', 422, 65),
+  HCARD_E_CERT_MALFORMED: entry('Malformed compact certificate', 422, 65),
+  HCARD_E_CERT_UNTRUSTED: entry('Certificate does not chain to a trusted key', 422, 65),
+  HCARD_E_CERT_EXPIRED: entry('Certificate is outside its validity period', 422, 65),
+  // Emulator
+  HCARD_E_IMAGE_INVALID: entry('Invalid card image', 400, 65),
+  HCARD_E_INTERNAL: entry('Internal error', 500, 70, 'This is a bug; please report it with the transcript.'),
+} as const satisfies Record<string, CatalogueEntry>;
+
+export type ErrorCode = keyof typeof ERROR_CATALOGUE;
+
+/** Base of every error hcard throws: a catalogue `code`, a readable message and details. */
+export class HcardError extends Error {
+  override readonly name: string = 'HcardError';
+  readonly code: ErrorCode;
+  /** Non-personal details (file, item number, status word …) for logs and API bodies. */
+  readonly details: Readonly<Record<string, unknown>>;
+
+  constructor(code: ErrorCode, detail?: string, details: Record<string, unknown> = {}, cause?: unknown) {
+    const base = ERROR_CATALOGUE[code].message;
+    super(detail ? `${base}: ${detail}` : base, cause === undefined ? undefined : { cause });
+    this.code = code;
+    this.details = details;
+  }
+
+  get hint(): string | undefined {
+    const e: CatalogueEntry = ERROR_CATALOGUE[this.code];
+    return e.hint;
+  }
+}
+
+/** Shorthand for `new HcardError(...)`. */
+export function hcardError(
+  code: ErrorCode,
+  detail?: string,
+  details?: Record<string, unknown>,
+  cause?: unknown,
+): HcardError {
+  return new HcardError(code, detail, details, cause);
+}
+
+export function isHcardError(e: unknown, code?: ErrorCode): e is HcardError {
+  return e instanceof HcardError && (code === undefined || e.code === code);
+}
+
+/** Wraps anything thrown into an HcardError, keeping catalogue errors as they are. */
+export function toHcardError(e: unknown): HcardError {
+  if (e instanceof HcardError) return e;
+  return new HcardError('HCARD_E_INTERNAL', e instanceof Error ? e.message : String(e), {}, e);
+}
