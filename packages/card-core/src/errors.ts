@@ -80,11 +80,14 @@ export class HcardError extends Error {
   readonly code: ErrorCode;
   /** Non-personal details (file, item number, status word …) for logs and API bodies. */
   readonly details: Readonly<Record<string, unknown>>;
+  /** The specific part of the message, after the catalogue text. */
+  readonly detail: string | undefined;
 
   constructor(code: ErrorCode, detail?: string, details: Record<string, unknown> = {}, cause?: unknown) {
     const base = ERROR_CATALOGUE[code].message;
     super(detail ? `${base}: ${detail}` : base, cause === undefined ? undefined : { cause });
     this.code = code;
+    this.detail = detail;
     this.details = details;
   }
 

@@ -1,0 +1,407 @@
+/**
+ * The emulated resident health card: a reference COS for what terminals use (spec §9.2).
+ * SELECT by FID; READ RECORD by number (P2=04) and by identifier (P2=00); READ/UPDATE BINARY
+ * with 15-bit offsets; UPDATE RECORD linear and cyclic, plain or CLA 04 secure messaging with
+ * MAC check; WRITE/ERASE RECORD with MAC (CLA 84); GET CHALLENGE; EXTERNAL AUTHENTICATE with
+ * retry counters and blocking. The security state is per DF: it resets when another DF is
+ * selected and on reset. Behaviour the public spec does not fix is documented in
+ * emulator/README.md ("reference COS").
+ */
+import { randomBytes } from 'node:crypto';
+import {
+  type CardChannel,
+  type CardProfile,
+  type CommandApdu,
+  DEFAULT_DERIVATION,
+  decodeCommand,
+  deriveSessionKey,
+  type ElementaryFileDef,
+  encodeResponse,
+  equalBytes,
+  externalAuthCryptogram,
+  fileDef,
+  fromHex,
+  HEALTH_CARD_PROFILE,
+  hcardError,
+  type KeyDef,
+  type KeyDerivation,
+  type KeyId,
+  openSmCommand,
+  parentDf,
+  toHex,
+} from '@hcard/card-core';
+import { type CardImage, type FileImage, validateCardImage } from '../images/image-format.js';
+
+const SW = {
+  OK: 0x9000,
+  END_OF_FILE: 0x6282,
+  WRONG_LENGTH: 0x6700,
+  INCOMPATIBLE_FILE: 0x6981,
+  SECURITY: 0x6982,
+  BLOCKED: 0x6983,
+  CONDITIONS: 0x6985,
+  NO_EF: 0x6986,
+  SM_WRONG: 0x6988,
+  WRONG_DATA: 0x6a80,
+  NOT_FOUND: 0x6a82,
+  RECORD_NOT_FOUND: 0x6a83,
+  WRONG_P1P2: 0x6a86,
+  KEY_NOT_FOUND: 0x6a88,
+  OFFSET: 0x6b00,
+  INS: 0x6d00,
+  CLA: 0x6e00,
+} as const;
+
+interface FileState {
+  readonly def: ElementaryFileDef;
+  records?: Uint8Array[];
+  data?: Uint8Array;
+}
+
+interface KeyState {
+  readonly def: KeyDef;
+  readonly value: Uint8Array;
+  readonly tries: number;
+  remaining: number;
+}
+
+type Reply = { data?: Uint8Array; sw: number };
+const sw = (code: number, data?: Uint8Array): Reply => (data ? { sw: code, data } : { sw: code });
+
+export interface EmulatedHealthCardOptions {
+  readonly profile?: CardProfile;
+  readonly derivation?: KeyDerivation;
+  /** Source of GET CHALLENGE bytes; random by default. */
+  readonly random?: (n: number) => Uint8Array;
+}
+
+export class EmulatedHealthCard implements CardChannel {
+  readonly atr: Uint8Array;
+  readonly protocol = 'T=1' as const;
+  readonly profile: CardProfile;
+  readonly #derivation: KeyDerivation;
+  readonly #random: (n: number) => Uint8Array;
+  readonly #image: CardImage;
+  readonly #files = new Map<string, FileState>();
+  readonly #keys = new Map<KeyId, KeyState>();
+  readonly #dfs: Set<string>;
+  /** '' is the MF. */
+  #df = '';
+  #ef: FileState | undefined;
+  #challenge: Uint8Array | undefined;
+  readonly #granted = new Set<KeyId>();
+  #present = true;
+  /** Commands processed since creation, for tests and benchmarks. */
+  commandCount = 0;
+
+  constructor(image: CardImage | unknown, options: EmulatedHealthCardOptions = {}) {
+    this.profile = options.profile ?? HEALTH_CARD_PROFILE;
+    const { image: img, files } = validateCardImage(image, this.profile);
+    this.#image = img;
+    this.atr = fromHex(img.atr);
+    this.#derivation = options.derivation ?? DEFAULT_DERIVATION;
+    this.#random = options.random ?? ((n) => new Uint8Array(randomBytes(n)));
+    for (const [path, contents] of files) {
+      this.#files.set(path, { def: fileDef(this.profile, path), ...contents });
+    }
+    for (const def of this.profile.keys) {
+      const k = img.keys[def.id]!;
+      this.#keys.set(def.id, {
+        def,
+        value: fromHex(k.value),
+        tries: k.tries,
+        remaining: k.remaining ?? k.tries,
+      });
+    }
+    this.#dfs = new Set(this.profile.dedicatedFiles.map((d) => d.path));
+  }
+
+  /** Power cycle: the security state and selection are lost, the contents kept. */
+  reset(): Uint8Array {
+    this.#df = '';
+    this.#ef = undefined;
+    this.#challenge = undefined;
+    this.#granted.clear();
+    return this.atr;
+  }
+
+  /** Simulates taking the card out of (and putting it back into) the reader. */
+  setPresent(present: boolean): void {
+    this.#present = present;
+    this.reset();
+  }
+
+  get present(): boolean {
+    return this.#present;
+  }
+
+  async transmit(command: Uint8Array): Promise<Uint8Array> {
+    if (!this.#present) throw hcardError('HCARD_E_TRANSPORT', 'card removed', { disconnected: true });
+    return this.process(command);
+  }
+
+  /** Synchronous command processing (the vpcd bridge and benchmarks call this directly). */
+  process(command: Uint8Array): Uint8Array {
+    this.commandCount++;
+    let apdu: CommandApdu;
+    try {
+      apdu = decodeCommand(command);
+    } catch {
+      return encodeResponse(new Uint8Array(), SW.WRONG_LENGTH);
+    }
+    const reply = this.#dispatch(apdu, command);
+    return encodeResponse(reply.data ?? new Uint8Array(), reply.sw);
+  }
+
+  async close(): Promise<void> {}
+
+  /** The current contents as an image (keys with their retry counters), for tests and saving. */
+  snapshot(): CardImage {
+    const files: Record<string, FileImage> = {};
+    for (const [path, f] of this.#files) {
+      files[path] = f.records ? { records: f.records.map(toHex) } : { data: toHex(f.data!) };
+    }
+    const keys: CardImage['keys'] = Object.fromEntries(
+      [...this.#keys].map(([id, k]) => [
+        id,
+        { value: toHex(k.value), tries: k.tries, remaining: k.remaining },
+      ]),
+    );
+    return { ...this.#image, keys, files };
+  }
+
+  /** Tries left for a key (tests). */
+  triesLeft(id: KeyId): number {
+    return this.#keys.get(id)!.remaining;
+  }
+
+  // ---- dispatch --------------------------------------------------------------------------
+
+  #dispatch(apdu: CommandApdu, raw: Uint8Array): Reply {
+    const cla = apdu.cla;
+    switch (apdu.ins) {
+      case 0xa4:
+        return cla === 0x00 ? this.#select(apdu) : sw(SW.CLA);
+      case 0xb2:
+        return cla === 0x00 ? this.#readRecord(apdu) : sw(SW.CLA);
+      case 0xb0:
+        return cla === 0x00 ? this.#readBinary(apdu) : sw(SW.CLA);
+      case 0xd6:
+        return cla === 0x00 ? this.#updateBinary(apdu) : sw(SW.CLA);
+      case 0xdc:
+        return cla === 0x00 || cla === 0x04 ? this.#updateRecord(apdu, raw) : sw(SW.CLA);
+      case 0xd2:
+      case 0x0c:
+        return cla === 0x84 ? this.#flagRecord(apdu, raw) : sw(SW.CLA);
+      case 0x84:
+        return cla === 0x00 ? this.#getChallenge(apdu) : sw(SW.CLA);
+      case 0x82:
+        return cla === 0x00 ? this.#externalAuthenticate(apdu) : sw(SW.CLA);
+      default:
+        return sw(SW.INS);
+    }
+  }
+
+  // ---- selection -------------------------------------------------------------------------
+
+  /** ISO 7816-4 §7.1.1: a FID is searched among the current DF's children, itself, its parent and siblings. */
+  #select(apdu: CommandApdu): Reply {
+    if (apdu.p1 !== 0x00 || (apdu.p2 !== 0x00 && apdu.p2 !== 0x0c)) return sw(SW.WRONG_P1P2);
+    if (apdu.data?.length !== 2) return sw(SW.WRONG_LENGTH);
+    const fid = toHex(apdu.data);
+    if (fid === '3F00') return this.#enterDf('');
+    const child = joinPath(this.#df, fid);
+    if (this.#dfs.has(child)) return this.#enterDf(child);
+    const ef = this.#files.get(child);
+    if (ef) {
+      this.#ef = ef;
+      return sw(SW.OK);
+    }
+    if (this.#df === '') return sw(SW.NOT_FOUND);
+    const parent = this.#df.includes('/') ? parentDf(this.#df) : '';
+    if (pathFid(this.#df) === fid) return this.#enterDf(this.#df);
+    if (parent !== '' && pathFid(parent) === fid) return this.#enterDf(parent);
+    const sibling = joinPath(parent, fid);
+    return this.#dfs.has(sibling) ? this.#enterDf(sibling) : sw(SW.NOT_FOUND);
+  }
+
+  #enterDf(path: string): Reply {
+    if (path !== this.#df) this.#granted.clear();
+    this.#df = path;
+    this.#ef = undefined;
+    return sw(SW.OK);
+  }
+
+  // ---- access ----------------------------------------------------------------------------
+
+  #mayRead(file: FileState): boolean {
+    const rule = file.def.read;
+    return rule.kind === 'free' || (rule.kind === 'key' && this.#granted.has(rule.key));
+  }
+
+  /** The key a write needs, and the SM key when the rule demands secure messaging. */
+  #writeRule(file: FileState, erase = false): { key: KeyId; sm?: KeyId } | undefined {
+    const rule = erase ? file.def.erase : file.def.write;
+    return rule?.kind === 'key' ? rule : undefined;
+  }
+
+  // ---- records ---------------------------------------------------------------------------
+
+  #readRecord(apdu: CommandApdu): Reply {
+    const file = this.#ef;
+    if (!file) return sw(SW.NO_EF);
+    if (!file.records) return sw(SW.INCOMPATIBLE_FILE);
+    if (!this.#mayRead(file)) return sw(SW.SECURITY);
+    let record: Uint8Array | undefined;
+    if (apdu.p2 === 0x04) record = file.records[apdu.p1 - 1];
+    else if (apdu.p2 === 0x00) record = file.records.find((r) => r[0] === apdu.p1 && r.length > 0);
+    else return sw(SW.WRONG_P1P2);
+    if (!record || apdu.p1 === 0) return sw(SW.RECORD_NOT_FOUND);
+    return this.#withLe(record, apdu.ne);
+  }
+
+  /** Le handling: 00 (256) means "up to 256"; a shorter Le gets 6Cxx with the exact length. */
+  #withLe(data: Uint8Array, ne: number | undefined): Reply {
+    if (ne === undefined || ne === 256 || ne === data.length) return sw(SW.OK, data);
+    if (ne < data.length) return sw(0x6c00 | data.length);
+    return sw(SW.END_OF_FILE, data);
+  }
+
+  #updateRecord(apdu: CommandApdu, raw: Uint8Array): Reply {
+    const file = this.#ef;
+    if (!file) return sw(SW.NO_EF);
+    if (!file.records) return sw(SW.INCOMPATIBLE_FILE);
+    const rule = this.#writeRule(file);
+    if (!rule || !this.#granted.has(rule.key)) return sw(SW.SECURITY);
+    let data: Uint8Array | undefined;
+    if (apdu.cla === 0x04) {
+      if (!rule.sm) return sw(SW.CONDITIONS);
+      const opened = this.#openSm(rule.sm, raw);
+      if (!opened) return sw(SW.SM_WRONG);
+      data = opened.data;
+    } else {
+      if (rule.sm) return sw(SW.SECURITY); // the file demands secure messaging
+      data = apdu.data;
+    }
+    if (!data || (file.def.structure !== 'linear-tlv' && data.length !== file.def.recordLength)) {
+      return sw(SW.WRONG_LENGTH);
+    }
+    if (file.def.structure === 'cyclic') {
+      if (apdu.p1 !== 0x00 || apdu.p2 !== 0x03) return sw(SW.WRONG_P1P2);
+      // A new record becomes record 1; the oldest falls off (spec §4.3).
+      file.records = [Uint8Array.from(data), ...file.records.slice(0, -1)];
+      return sw(SW.OK);
+    }
+    if (apdu.p2 !== 0x04) return sw(SW.WRONG_P1P2);
+    const old = file.records[apdu.p1 - 1];
+    if (!old || apdu.p1 === 0) return sw(SW.RECORD_NOT_FOUND);
+    // Records of a TLV file keep their fixed size: a record of another length is refused.
+    if (file.def.structure === 'linear-tlv' && data.length !== old.length) return sw(SW.WRONG_LENGTH);
+    file.records[apdu.p1 - 1] = Uint8Array.from(data);
+    return sw(SW.OK);
+  }
+
+  /** WRITE RECORD (D2) sets an index flag to 00, ERASE RECORD (0C) to FF; both MACed (CLA 84). */
+  #flagRecord(apdu: CommandApdu, raw: Uint8Array): Reply {
+    const file = this.#ef;
+    if (!file) return sw(SW.NO_EF);
+    if (file.def.structure !== 'linear-raw' || !file.records) return sw(SW.INCOMPATIBLE_FILE);
+    const erase = apdu.ins === 0x0c;
+    const rule = this.#writeRule(file, erase);
+    if (!rule?.sm || !this.#granted.has(rule.key)) return sw(SW.SECURITY);
+    if (apdu.p2 !== 0x04) return sw(SW.WRONG_P1P2);
+    if (!this.#openSm(rule.sm, raw)) return sw(SW.SM_WRONG);
+    const record = file.records[apdu.p1 - 1];
+    if (!record || apdu.p1 === 0) return sw(SW.RECORD_NOT_FOUND);
+    file.records[apdu.p1 - 1] = new Uint8Array(record.length).fill(erase ? 0xff : 0x00);
+    return sw(SW.OK);
+  }
+
+  // ---- binary ----------------------------------------------------------------------------
+
+  #binaryTarget(apdu: CommandApdu): { file: FileState; offset: number } | Reply {
+    const file = this.#ef;
+    if (!file) return sw(SW.NO_EF);
+    if (!file.data) return sw(SW.INCOMPATIBLE_FILE);
+    // P1 bit 8 set would mean an SFI reference; the health card is addressed by FID only.
+    if (apdu.p1 & 0x80) return sw(SW.WRONG_P1P2);
+    const offset = (apdu.p1 << 8) | apdu.p2;
+    if (offset >= file.data.length) return sw(SW.OFFSET);
+    return { file, offset };
+  }
+
+  #readBinary(apdu: CommandApdu): Reply {
+    const target = this.#binaryTarget(apdu);
+    if ('sw' in target) return target;
+    if (!this.#mayRead(target.file)) return sw(SW.SECURITY);
+    const ne = apdu.ne ?? 256;
+    const data = target.file.data!.slice(target.offset, target.offset + ne);
+    return sw(data.length < ne && ne !== 256 ? SW.END_OF_FILE : SW.OK, data);
+  }
+
+  #updateBinary(apdu: CommandApdu): Reply {
+    const target = this.#binaryTarget(apdu);
+    if ('sw' in target) return target;
+    const rule = this.#writeRule(target.file);
+    if (!rule || rule.sm || !this.#granted.has(rule.key)) return sw(SW.SECURITY);
+    const data = apdu.data;
+    if (!data) return sw(SW.WRONG_LENGTH);
+    if (target.offset + data.length > target.file.data!.length) return sw(SW.OFFSET);
+    target.file.data!.set(data, target.offset);
+    return sw(SW.OK);
+  }
+
+  // ---- security --------------------------------------------------------------------------
+
+  #getChallenge(apdu: CommandApdu): Reply {
+    if (apdu.ne !== 8 || apdu.p1 !== 0 || apdu.p2 !== 0)
+      return sw(apdu.ne === 8 ? SW.WRONG_P1P2 : SW.WRONG_LENGTH);
+    this.#challenge = this.#random(8);
+    return sw(SW.OK, this.#challenge);
+  }
+
+  /** The challenge is single-use: an authentication or SM command consumes it. */
+  #takeChallenge(): Uint8Array | undefined {
+    const c = this.#challenge;
+    this.#challenge = undefined;
+    return c;
+  }
+
+  /** Keys live in DFs; the card reference P2 is resolved in the current DF. */
+  #keyByRef(ref: number): KeyState | undefined {
+    for (const k of this.#keys.values()) if (k.def.df === this.#df && k.def.cardRef === ref) return k;
+    return undefined;
+  }
+
+  /** EXTERNAL AUTHENTICATE, data A(8) ‖ T(8) ‖ 01 (spec §6.2). */
+  #externalAuthenticate(apdu: CommandApdu): Reply {
+    const key = this.#keyByRef(apdu.p2);
+    if (!key) return sw(SW.KEY_NOT_FOUND);
+    if (key.remaining === 0) return sw(SW.BLOCKED);
+    const data = apdu.data;
+    if (data?.length !== 17) return sw(SW.WRONG_LENGTH);
+    const challenge = this.#takeChallenge();
+    if (!challenge) return sw(SW.CONDITIONS);
+    const session = deriveSessionKey(this.#derivation, key.value, challenge);
+    const expected = externalAuthCryptogram(this.#derivation.cipher, session, data.subarray(8, 16));
+    if (!equalBytes(expected, data.subarray(0, 8))) {
+      key.remaining--;
+      return sw(0x63c0 | key.remaining);
+    }
+    key.remaining = key.tries;
+    this.#granted.add(key.def.id);
+    return sw(SW.OK);
+  }
+
+  /** Checks the MAC of a protected command with the STK session key and opens its data. */
+  #openSm(stk: KeyId, raw: Uint8Array): { data: Uint8Array | undefined } | undefined {
+    const key = this.#keys.get(stk)!;
+    const challenge = this.#takeChallenge();
+    if (!challenge || raw.length < 5 || raw[4] !== raw.length - 5) return undefined;
+    const session = deriveSessionKey(this.#derivation, key.value, challenge);
+    return openSmCommand(this.#derivation.cipher, session, raw.subarray(0, 5), raw.subarray(5));
+  }
+}
+
+const pathFid = (path: string): string => path.slice(path.lastIndexOf('/') + 1);
+const joinPath = (df: string, fid: string): string => (df === '' ? fid : `${df}/${fid}`);

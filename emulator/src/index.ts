@@ -1,0 +1,10 @@
+/** @hcard/emulator: software health card and PSAM, card images, synthetic residents. */
+export * from './health-card/emulated-health-card.js';
+export * from './images/build-image.js';
+export * from './images/image-format.js';
+export * from './keys/test-key-set.js';
+export * from './psam/emulated-psam.js';
+export * from './synthetic/encounters.js';
+export * from './synthetic/photo.js';
+export * from './synthetic/random.js';
+export * from './synthetic/resident.js';

@@ -1,0 +1,189 @@
+/**
+ * Terminal-side client of the health-card PSAM (spec §5.1, §6.9, IF2012 附录A). All symmetric
+ * crypto of a reading terminal happens in here: the PSAM derives the card's key from the
+ * diversification factors (80 DE) and encrypts or MACs with the session key (80 FA). A PSAM
+ * refusal is a terminal configuration problem, so it throws HCARD_E_PSAM_REFUSED.
+ */
+import { concatBytes, toHex } from '../bytes.js';
+import type { CardChannel } from '../channel/card-channel.js';
+import { withT0 } from '../channel/t0.js';
+import { decodeCn } from '../codecs/cn.js';
+import { type CommandDescriptor, refusalError, run } from '../commands/descriptor.js';
+import { readBinary, selectFile, verifyPin } from '../commands/iso7816.js';
+import { authInput, foldCryptogram, macInput, smHeader, smPlaintext } from '../crypto/secure-messaging.js';
+import type { KeyDef } from '../profiles/types.js';
+
+/** PSAM data files (IF2012 附录A): where they are and how long. */
+export const PSAM_FILES = {
+  publicInfo: { df: 'MF', fid: '0015', size: 14 },
+  terminalInfo: { df: 'MF', fid: '0016', size: 6 },
+  applicationInfo: { df: 'DF01', fid: '001A', size: 25 },
+  issuerCertificate: { df: 'DF01', fid: '001B', size: 180 },
+  samCertificate: { df: 'DF01', fid: '001C', size: 190 },
+} as const;
+
+export type PsamFile = keyof typeof PSAM_FILES;
+
+export interface PsamPublicInfo {
+  readonly serial: string;
+  readonly version: number;
+  readonly keyCardType: number;
+  readonly commandSetVersion: number;
+  readonly issuerFci: number;
+}
+
+export interface PsamApplicationInfo {
+  readonly nationalKeyIndex: number;
+  readonly issuerId: string;
+  readonly receiverId: string;
+  readonly startDate: string;
+  readonly expiryDate: string;
+}
+
+const psamCommand = (
+  name: string,
+  ins: number,
+  p1: number,
+  p2: number,
+  data: Uint8Array,
+): CommandDescriptor => ({
+  name,
+  apdu: { cla: 0x80, ins, p1, p2, data },
+});
+
+export class PsamClient {
+  readonly channel: CardChannel;
+  #df: 'MF' | 'DF01' | undefined;
+  #pinVerified = false;
+
+  constructor(channel: CardChannel) {
+    // 80 FA answers 61xx; the T=0 decorator fetches the data whatever the protocol.
+    this.channel = withT0(channel);
+  }
+
+  async #send(command: CommandDescriptor): Promise<Uint8Array> {
+    const result = await run(this.channel, command);
+    if (!result.ok) throw refusalError(result.refusal, 'HCARD_E_PSAM_REFUSED');
+    return result.value;
+  }
+
+  async #selectDf(df: 'MF' | 'DF01'): Promise<void> {
+    if (this.#df === df) return;
+    if (df === 'DF01' && this.#df !== 'MF') await this.#send(selectFile('3F00'));
+    await this.#send(selectFile(df === 'MF' ? '3F00' : 'DF01'));
+    this.#df = df;
+  }
+
+  /** Selects the health application DF01 and verifies the PSAM PIN (spec §6.1). */
+  async open(pin: string): Promise<void> {
+    await this.#selectDf('DF01');
+    if (!this.#pinVerified) {
+      await this.#send(verifyPin(pin));
+      this.#pinVerified = true;
+    }
+  }
+
+  async readFile(file: PsamFile): Promise<Uint8Array> {
+    const f = PSAM_FILES[file];
+    await this.#selectDf(f.df);
+    await this.#send(selectFile(f.fid));
+    const data = await this.#send(readBinary(0, f.size));
+    // Commands that need the application expect DF01 again.
+    if (f.df === 'MF') await this.#selectDf('DF01');
+    return data;
+  }
+
+  async readPublicInfo(): Promise<PsamPublicInfo> {
+    const b = await this.readFile('publicInfo');
+    return {
+      serial: toHex(b.subarray(0, 10)),
+      version: b[10]!,
+      keyCardType: b[11]!,
+      commandSetVersion: b[12]!,
+      issuerFci: b[13]!,
+    };
+  }
+
+  /** Terminal number: province, city, issuer (1 byte each) and a 3-byte serial, as hex. */
+  async readTerminalNumber(): Promise<string> {
+    return toHex(await this.readFile('terminalInfo'));
+  }
+
+  async readApplicationInfo(): Promise<PsamApplicationInfo> {
+    const b = await this.readFile('applicationInfo');
+    return {
+      nationalKeyIndex: b[0]!,
+      issuerId: toHex(b.subarray(1, 9)),
+      receiverId: toHex(b.subarray(9, 17)),
+      startDate: decodeCn(b.subarray(17, 21)),
+      expiryDate: decodeCn(b.subarray(21, 25)),
+    };
+  }
+
+  /** 80 DE: derive the card key from the factors and a session key from the challenge. */
+  async initKey(
+    key: KeyDef,
+    factors: { CN: Uint8Array; CITY: Uint8Array },
+    challenge: Uint8Array,
+  ): Promise<void> {
+    await this.#selectDf('DF01');
+    const data = concatBytes(...key.factors.map((f) => factors[f]), challenge);
+    await this.#send(psamCommand('PSAM INIT KEY', 0xde, key.psamUsage, key.psamIndex, data));
+  }
+
+  /** 80 FA 00 00: ECB-encrypt whole 16-byte blocks with the current session key. */
+  async encrypt(data: Uint8Array): Promise<Uint8Array> {
+    return this.#send(psamCommand('PSAM ENCRYPT', 0xfa, 0x00, 0x00, data));
+  }
+
+  /** 80 FA 05 00: MAC over IV(16) ‖ padded data with the current session key. */
+  async mac(ivAndData: Uint8Array): Promise<Uint8Array> {
+    return this.#send(psamCommand('PSAM MAC', 0xfa, 0x05, 0x00, ivAndData));
+  }
+
+  /** The 8-byte EXTERNAL AUTHENTICATE cryptogram A for `key` (spec §6.2 steps 2–5). */
+  async authCryptogram(
+    key: KeyDef,
+    factors: { CN: Uint8Array; CITY: Uint8Array },
+    challenge: Uint8Array,
+    terminalData: Uint8Array,
+  ): Promise<Uint8Array> {
+    await this.initKey(key, factors, challenge);
+    return foldCryptogram(await this.encrypt(authInput(terminalData)));
+  }
+
+  /**
+   * A secure-messaging command for the card (spec §6.4): encrypts `data` (if any) and MACs the
+   * header and ciphertext with the session key of `stk` and the card's `challenge`.
+   */
+  async protect(
+    stk: KeyDef,
+    factors: { CN: Uint8Array; CITY: Uint8Array },
+    challenge: Uint8Array,
+    header: { cla: number; ins: number; p1: number; p2: number },
+    data: Uint8Array | undefined,
+  ): Promise<Uint8Array> {
+    await this.initKey(stk, factors, challenge);
+    const c = data === undefined ? new Uint8Array() : await this.encrypt(smPlaintext(data));
+    const h = smHeader(header.cla, header.ins, header.p1, header.p2, c.length);
+    // The DLL re-initialises the same session before the MAC (spec §6.4 step 6).
+    await this.initKey(stk, factors, challenge);
+    const mac = await this.mac(macInput(h, c));
+    return concatBytes(h, c, mac);
+  }
+
+  /** SM2 signature over a digest e (reference COS: ISO PSO COMPUTE DIGITAL SIGNATURE). */
+  async signDigest(digest: Uint8Array): Promise<Uint8Array> {
+    await this.#selectDf('DF01');
+    return this.#send({
+      name: 'PSO COMPUTE DIGITAL SIGNATURE',
+      apdu: { cla: 0x00, ins: 0x2a, p1: 0x9e, p2: 0x9a, data: digest, ne: 64 },
+    });
+  }
+
+  /** Forget the selection state (after a reset of the PSAM). */
+  reset(): void {
+    this.#df = undefined;
+    this.#pinVerified = false;
+  }
+}
