@@ -6,15 +6,16 @@
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { fromHex, toHex } from '../../packages/card-core/src/bytes.js';
 import {
+  fromHex,
   sm2Digest,
   sm2GenerateKeyPair,
   sm2Sign,
   sm2SignDigest,
   sm2Verify,
   sm2VerifyDigest,
-} from '../../packages/card-core/src/crypto/sm2.js';
+  toHex,
+} from '@hcard/card-core';
 
 /** The part of sm-crypto used here (the package ships no type declarations). */
 interface SmCryptoSm2 {

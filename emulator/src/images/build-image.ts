@@ -12,6 +12,7 @@ import {
   DEFAULT_HEALTH_CARD_SETTINGS,
   deriveCardKey,
   deriveSecurityCode,
+  encodeCertificateTbs,
   encodeCn,
   encodeEncounter,
   encodeRawRecord,
@@ -57,6 +58,14 @@ export interface BuildCardOptions {
   readonly seed?: number | string;
 }
 
+/**
+ * Test images are reproducible: their SM2 signatures use k = SM3(label ‖ d ‖ signed bytes),
+ * unique per key and message, instead of a random k. Verifiers cannot tell the difference.
+ */
+const deterministicK = (privateKey: Uint8Array, signed: Uint8Array) => ({
+  k: sm3(asciiBytes('hcard test image k'), privateKey, signed),
+});
+
 /** Validity of the test certificates. */
 const CERT_VALIDITY = { notBefore: '20200101', notAfter: '20391231' } as const;
 
@@ -67,33 +76,39 @@ export function healthCardAtr(cn: Uint8Array): Uint8Array {
 
 /** The issuer certificate, issued by the key store's root. */
 export function issuerCertificate(keyStore: KeyStore = TEST_KEY_STORE): Uint8Array {
+  const fields = {
+    serial: sm3(asciiBytes(`${keyStore.id}:issuer-cert`)).slice(0, 8),
+    issuerId: asciiBytes('ROOT'),
+    subjectId: asciiBytes('ISSUER'),
+    role: 'issuer',
+    ...CERT_VALIDITY,
+    publicKey: testPublicKey('issuer'),
+  } as const;
+  const root = keyStore.sm2PrivateKey('root');
   return issueCertificate(
-    {
-      serial: sm3(asciiBytes(`${keyStore.id}:issuer-cert`)).slice(0, 8),
-      issuerId: asciiBytes('ROOT'),
-      subjectId: asciiBytes('ISSUER'),
-      role: 'issuer',
-      ...CERT_VALIDITY,
-      publicKey: testPublicKey('issuer'),
-    },
-    keyStore.sm2PrivateKey('root'),
+    fields,
+    root,
     ISSUER_CERTIFICATE_FIELD_SIZE,
+    deterministicK(root, encodeCertificateTbs(fields)),
   );
 }
 
 /** The PSAM's certificate, issued by the issuer. */
 export function samCertificate(keyStore: KeyStore = TEST_KEY_STORE): Uint8Array {
+  const fields = {
+    serial: sm3(asciiBytes(`${keyStore.id}:sam-cert`)).slice(0, 8),
+    issuerId: asciiBytes('ISSUER'),
+    subjectId: asciiBytes('SAM0001'),
+    role: 'sam',
+    ...CERT_VALIDITY,
+    publicKey: testPublicKey('sam'),
+  } as const;
+  const issuer = keyStore.sm2PrivateKey('issuer');
   return issueCertificate(
-    {
-      serial: sm3(asciiBytes(`${keyStore.id}:sam-cert`)).slice(0, 8),
-      issuerId: asciiBytes('ISSUER'),
-      subjectId: asciiBytes('SAM0001'),
-      role: 'sam',
-      ...CERT_VALIDITY,
-      publicKey: testPublicKey('sam'),
-    },
-    keyStore.sm2PrivateKey('issuer'),
+    fields,
+    issuer,
     SAM_CERTIFICATE_FIELD_SIZE,
+    deterministicK(issuer, encodeCertificateTbs(fields)),
   );
 }
 
@@ -105,7 +120,9 @@ export function signedEncounter(
   keyStore: KeyStore = TEST_KEY_STORE,
 ): Uint8Array {
   const data = encodeEncounter(profile, kind, values);
-  const signature = sm2SignDigest(keyStore.sm2PrivateKey('sam'), encounterDigest(testPublicKey('sam'), data));
+  const sam = keyStore.sm2PrivateKey('sam');
+  const e = encounterDigest(testPublicKey('sam'), data);
+  const signature = sm2SignDigest(sam, e, deterministicK(sam, e));
   return assembleSignedEncounter(data, signature, samCertificate(keyStore));
 }
 

@@ -13,47 +13,29 @@ import {
 } from '@hcard/card-core';
 import type { Random } from './random.js';
 
-const WORDS = [
-  '急性上呼吸道感染',
-  '高血压',
-  '糖尿病',
-  '肺炎',
-  '胃炎',
-  '骨折',
-  '内科',
-  '外科',
-  '儿科',
-  '妇产科',
-  '血常规',
-  '尿常规',
-  '肝功能',
-  '胸部',
-  '口服',
-  '静脉滴注',
-  '每日三次',
-  '阑尾切除术',
-  '全身麻醉',
-  '局部麻醉',
-  '人民医院',
-  '中心卫生院',
-  '毫升',
-  '片',
-  '西药',
-  '中药',
-  '检查',
-  '治疗',
-  '好转',
-  '治愈',
+/** Vocabularies by field: the first pattern matching the item key wins. */
+const VOCABULARY: readonly (readonly [RegExp, readonly string[]])[] = [
+  [/hospitalname/i, ['县人民医院', '市中心医院', '乡镇卫生院', '市中医院', '妇幼保健院', '社区卫生服务中心']],
+  [/department/i, ['内科', '外科', '儿科', '妇产科', '急诊科', '骨科', '眼科', '口腔科']],
+  [/symptom/i, ['发热', '咳嗽', '头痛', '腹痛', '乏力', '胸闷']],
+  [
+    /diagnos|infection|disease/i,
+    ['急性上呼吸道感染', '高血压', '2型糖尿病', '肺炎', '慢性胃炎', '腰椎间盘突出'],
+  ],
+  [/operation|procedure/i, ['阑尾切除术', '清创缝合术', '白内障摘除术', '胃镜检查']],
+  [/anaesthe|anesthe/i, ['全身麻醉', '局部麻醉', '椎管内麻醉']],
+  [/drug/i, ['阿莫西林胶囊', '二甲双胍片', '硝苯地平缓释片', '布洛芬片']],
+  [/unit/i, ['毫升', '片', '粒', '毫克', '单位']],
+  [/frequency/i, ['每日三次', '每日一次', '每日两次']],
+  [/lab|item/i, ['血常规', '尿常规', '肝功能', '血糖', '胸部X线']],
+  [/fee|category|class/i, ['西药费', '检查费', '治疗费', '床位费', '化验费']],
 ];
+const GENERAL = ['好转', '治愈', '稳定', '待查', '正常'];
 
-function text(random: Random, maxBytes: number): string {
-  let out = '';
-  for (let i = 0; i < 6; i++) {
-    const next = out + random.pick(WORDS);
-    if (encodeAnsText(next).length > maxBytes) break;
-    out = next;
-  }
-  return out;
+function text(key: string, random: Random, maxBytes: number): string {
+  const words = VOCABULARY.find(([pattern]) => pattern.test(key))?.[1] ?? GENERAL;
+  const word = random.pick(words);
+  return encodeAnsText(word).length <= maxBytes ? word : '';
 }
 
 function code(random: Random, maxBytes: number): string {
@@ -90,7 +72,7 @@ function value(profile: CardProfile, item: DataItem, random: Random): string {
     case 'ans':
       return /code/i.test(item.key) && item.length <= 20
         ? code(random, item.length)
-        : text(random, item.length);
+        : text(item.key, random, item.length);
   }
 }
 

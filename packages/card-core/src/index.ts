@@ -24,6 +24,7 @@ export * from './crypto/security-code.js';
 export * from './crypto/sm2.js';
 export * from './crypto/sm3.js';
 export * from './errors.js';
+export * from './health/describe.js';
 export * from './health/encounter-signature.js';
 export * from './health/health-card-session.js';
 export * from './health/record-codec.js';

@@ -40,6 +40,7 @@ import { type ErrorCode, hcardError, isHcardError } from '../errors.js';
 import {
   SM2_COMPRESSED_PUBLIC_KEY_LENGTH,
   SM2_SIGNATURE_LENGTH,
+  type Sm2SignOptions,
   sm2CompressPublicKey,
   sm2DecompressPublicKey,
   sm2Sign,
@@ -296,8 +297,9 @@ export function issueCertificate(
   fields: CertificateFields,
   issuerPrivateKey: Uint8Array,
   fieldSize?: number,
+  signOptions: Sm2SignOptions = {},
 ): Uint8Array {
-  const signature = sm2Sign(issuerPrivateKey, encodeCertificateTbs(fields));
+  const signature = sm2Sign(issuerPrivateKey, encodeCertificateTbs(fields), signOptions);
   return encodeCertificate({ ...fields, signature }, fieldSize);
 }
 

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Installs what hcard needs on a fresh Debian machine with Node 20, and nothing that is already
+# there: pnpm (pinned), then the workspace's packages from the lockfile. Idempotent; sourced by
+# scripts/demo and scripts/test so each README command works on its own.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+PNPM_VERSION=10.34.9
+# Debian packages the toolkit needs at run or test time (none yet: card-core and the emulator
+# are pure Node). Later issues add pcscd, vpcd and friends here.
+APT_PACKAGES=()
+
+log() { printf 'hcard setup: %s\n' "$*" >&2; }
+
+node_major=$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0)
+if [ "$node_major" -lt 20 ]; then
+  log "Node.js 20 or newer is required (found: $(node --version 2>/dev/null || echo none))."
+  exit 1
+fi
+
+missing=()
+for pkg in "${APT_PACKAGES[@]}"; do
+  dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
+done
+if [ "${#missing[@]}" -gt 0 ]; then
+  log "installing Debian packages: ${missing[*]}"
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+# corepack cannot verify pnpm's registry signature here (testing/virtual-pcsc.md): use npm.
+if [ "$(pnpm --version 2>/dev/null || true)" != "$PNPM_VERSION" ]; then
+  log "installing pnpm $PNPM_VERSION"
+  npm install -g --silent "pnpm@$PNPM_VERSION" >/dev/null
+fi
+
+if [ ! -f node_modules/.modules.yaml ] || [ pnpm-lock.yaml -nt node_modules/.modules.yaml ]; then
+  log "installing workspace packages"
+  pnpm install --frozen-lockfile --reporter=silent
+fi

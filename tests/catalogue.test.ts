@@ -1,0 +1,33 @@
+import { readFileSync } from 'node:fs';
+import { ERROR_CATALOGUE, HcardError } from '@hcard/card-core';
+import { describe, expect, it } from 'vitest';
+
+const doc = readFileSync(new URL('../docs/errors.md', import.meta.url), 'utf8');
+
+describe('the error catalogue', () => {
+  it.each(Object.entries(ERROR_CATALOGUE))(
+    'documents %s with its message, HTTP status and exit code',
+    (code, e) => {
+      const row = doc.split('\n').find((l) => l.startsWith(`| \`${code}\` |`));
+      expect(row, `docs/errors.md has no row for ${code}`).toBeDefined();
+      expect(row).toContain(`| ${e.message} | ${e.http} | ${e.exit} |`);
+    },
+  );
+
+  it('lists no code that the catalogue does not have', () => {
+    const documented = [...doc.matchAll(/^\| `(HCARD_E_[A-Z0-9_]+)` \|/gm)].map((m) => m[1]);
+    expect(documented.sort()).toEqual(Object.keys(ERROR_CATALOGUE).sort());
+  });
+
+  it('builds errors whose code, message and details match the catalogue', () => {
+    const e = new HcardError('HCARD_E_ANS_TOO_LONG', '32 bytes for a 30-byte field', {
+      bytes: 32,
+      limit: 30,
+    });
+    expect(e.code).toBe('HCARD_E_ANS_TOO_LONG');
+    expect(e.message).toBe('Text is longer than the field: 32 bytes for a 30-byte field');
+    expect(e.details).toEqual({ bytes: 32, limit: 30 });
+    expect(e.hint).toBe(ERROR_CATALOGUE.HCARD_E_ANS_TOO_LONG.hint);
+    expect(e).toBeInstanceOf(Error);
+  });
+});
