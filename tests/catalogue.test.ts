@@ -3,22 +3,32 @@ import { ERROR_CATALOGUE, HcardError } from '@hcard/card-core';
 import { describe, expect, it } from 'vitest';
 
 const doc = readFileSync(new URL('../docs/errors.md', import.meta.url), 'utf8');
-/** Table rows of the doc as trimmed cells, keyed by code. */
+
+/** The doc's table rows as trimmed cells, keyed by code (the formatter may pad the table). */
 const rows = new Map(
   doc
     .split('\n')
-    .filter((l) => l.startsWith('| `HCARD_E_'))
-    .map((l) => l.split('|').slice(1, -1).map((c) => c.trim()))
+    .filter((line) => line.startsWith('| `HCARD_E_'))
+    .map((line) =>
+      line
+        .split('|')
+        .slice(1, -1)
+        .map((cell) => cell.trim()),
+    )
     .map((cells) => [cells[0]!.replaceAll('`', ''), cells] as const),
 );
 
 describe('the error catalogue', () => {
   it.each(Object.entries(ERROR_CATALOGUE))(
-    'documents %s with its message, HTTP status and exit code',
+    'documents %s with its message, HTTP status, exit code and hint',
     (code, e) => {
-      const row = doc.split('\n').find((l) => l.startsWith(`| \`${code}\` |`));
-      expect(row, `docs/errors.md has no row for ${code}`).toBeDefined();
-      expect(row).toContain(`| ${e.message} | ${e.http} | ${e.exit} |`);
+      expect(rows.get(code), `docs/errors.md has no row for ${code}`).toEqual([
+        `\`${code}\``,
+        e.message,
+        String(e.http),
+        String(e.exit),
+        'hint' in e ? e.hint : '',
+      ]);
     },
   );
 
