@@ -50,6 +50,16 @@ describe('reading a generated card through the session', () => {
     expect(toHex(data.photo!)).toBe(toHex(built.resident.photo));
   });
 
+  it('reads a T=0 card the same way, fetching data with GET RESPONSE', async () => {
+    const t1 = await openRig(11);
+    const t0 = await openRig(11, { card: { protocol: 'T=0' } });
+    expect(ok(await t0.session.readCard())).toEqual(ok(await t1.session.readCard()));
+    const getResponses = t0.cardLog.filter((e) => header(e) === '00C00000');
+    // Every command that returned data on T=1 did so through 61xx + GET RESPONSE on T=0.
+    expect(getResponses.length).toBe(t1.cardLog.filter((e) => (e.response?.length ?? 0) > 2).length);
+    expect(t0.cardLog.some((e) => e.response?.[0] === 0x61)).toBe(true);
+  });
+
   it('reads every file byte for byte as the image holds it', async () => {
     const { built, session } = await openRig(5);
     for (const file of HEALTH_CARD_PROFILE.files) {

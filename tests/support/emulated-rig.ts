@@ -12,6 +12,7 @@ import {
   type BuiltCard,
   buildPsamImage,
   EmulatedHealthCard,
+  type EmulatedHealthCardOptions,
   EmulatedPsam,
   generateCard,
 } from '@hcard/emulator';
@@ -33,7 +34,7 @@ export async function openRig(
   } = {},
 ): Promise<Rig> {
   const built = generateCard(seed, options);
-  const card = new EmulatedHealthCard(built.image);
+  const card = new EmulatedHealthCard(built.image, options.card);
   const psam = new EmulatedPsam(buildPsamImage());
   const cardLog: TranscriptEntry[] = [];
   const psamLog: TranscriptEntry[] = [];

@@ -3,7 +3,7 @@
  * SELECT by FID; READ RECORD by number (P2=04) and by identifier (P2=00); READ/UPDATE BINARY
  * with 15-bit offsets; UPDATE RECORD linear and cyclic, plain or CLA 04 secure messaging with
  * MAC check; WRITE/ERASE RECORD with MAC (CLA 84); GET CHALLENGE; EXTERNAL AUTHENTICATE with
- * retry counters and blocking. The security state is per DF: it resets when another DF is
+ * retry counters and blocking; GET RESPONSE when run as a T=0 card. The security state is per DF: it resets when another DF is
  * selected and on reset. Behaviour the public spec does not fix is documented in
  * emulator/README.md ("reference COS").
  */
@@ -73,11 +73,16 @@ export interface EmulatedHealthCardOptions {
   readonly derivation?: KeyDerivation;
   /** Source of GET CHALLENGE bytes; random by default. */
   readonly random?: (n: number) => Uint8Array;
+  /**
+   * T=1 (default) returns data with the status word. T=0 answers `61xx` instead and hands the
+   * data out on GET RESPONSE, as T=0 cards do (ISO/IEC 7816-3 §10.3.4).
+   */
+  readonly protocol?: 'T=0' | 'T=1';
 }
 
 export class EmulatedHealthCard implements CardChannel {
   readonly atr: Uint8Array;
-  readonly protocol = 'T=1' as const;
+  readonly protocol: 'T=0' | 'T=1';
   readonly profile: CardProfile;
   readonly #derivation: KeyDerivation;
   readonly #random: (n: number) => Uint8Array;
@@ -89,6 +94,8 @@ export class EmulatedHealthCard implements CardChannel {
   #df = '';
   #ef: FileState | undefined;
   #challenge: Uint8Array | undefined;
+  /** T=0: response data waiting for GET RESPONSE. */
+  #pending: Uint8Array | undefined;
   readonly #granted = new Set<KeyId>();
   #present = true;
   /** Commands processed since creation, for tests and benchmarks. */
@@ -101,6 +108,7 @@ export class EmulatedHealthCard implements CardChannel {
     this.atr = fromHex(img.atr);
     this.#derivation = options.derivation ?? DEFAULT_DERIVATION;
     this.#random = options.random ?? ((n) => new Uint8Array(randomBytes(n)));
+    this.protocol = options.protocol ?? 'T=1';
     for (const [path, contents] of files) {
       this.#files.set(path, { def: fileDef(this.profile, path), ...contents });
     }
@@ -121,6 +129,7 @@ export class EmulatedHealthCard implements CardChannel {
     this.#df = '';
     this.#ef = undefined;
     this.#challenge = undefined;
+    this.#pending = undefined;
     this.#granted.clear();
     return this.atr;
   }
@@ -149,8 +158,27 @@ export class EmulatedHealthCard implements CardChannel {
     } catch {
       return encodeResponse(new Uint8Array(), SW.WRONG_LENGTH);
     }
-    const reply = this.#dispatch(apdu, command);
+    // Pending GET RESPONSE data lives until the next command only.
+    const pending = this.#pending;
+    this.#pending = undefined;
+    let reply = apdu.ins === 0xc0 ? this.#getResponse(apdu, pending) : this.#dispatch(apdu, command);
+    if (this.protocol === 'T=0' && apdu.ins !== 0xc0 && reply.sw === SW.OK && reply.data?.length) {
+      this.#pending = reply.data;
+      reply = sw(0x6100 | (reply.data.length & 0xff));
+    }
     return encodeResponse(reply.data ?? new Uint8Array(), reply.sw);
+  }
+
+  /** GET RESPONSE (00 C0 00 00 Le): the data a T=0 answer announced with 61xx. */
+  #getResponse(apdu: CommandApdu, pending: Uint8Array | undefined): Reply {
+    if (apdu.cla !== 0x00) return sw(SW.CLA);
+    if (!pending) return sw(SW.CONDITIONS);
+    const ne = apdu.ne ?? 256;
+    if (ne !== 256 && ne !== pending.length) {
+      this.#pending = pending;
+      return sw(0x6c00 | (pending.length & 0xff));
+    }
+    return sw(SW.OK, pending);
   }
 
   async close(): Promise<void> {}
