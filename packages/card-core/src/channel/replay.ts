@@ -42,8 +42,11 @@ export class ReplayChannel implements CardChannel {
     const n = this.#next;
     const expected = this.transcript.exchanges[n];
     if (!expected) throw hcardError('HCARD_E_REPLAY_EXHAUSTED', `after ${n} exchanges`, { exchange: n + 1 });
-    const sent = mustRedact(command) ? redactCommand(command) : command;
-    if (!equalBytes(sent, expected.command)) {
+    // A redacted recording keeps only the header of a VERIFY; an unredacted one the whole command.
+    const matches =
+      equalBytes(command, expected.command) ||
+      (mustRedact(command) && equalBytes(redactCommand(command), expected.command));
+    if (!matches) {
       throw hcardError('HCARD_E_REPLAY_MISMATCH', `at exchange ${n + 1}`, {
         exchange: n + 1,
         expected: toHex(expected.command.subarray(0, 4)),

@@ -4,7 +4,7 @@
  * bytes (a hanzi takes 2). A strict GB2312 mode is offered for issuers that demand it.
  */
 import { hcardError } from '../errors.js';
-import { gbkCodeOf, isGb2312Pair } from './gbk.js';
+import { GBK_EURO, gbkCodeOf, isGb2312Pair } from './gbk.js';
 
 export type AnsCharset = 'gbk' | 'gb2312';
 
@@ -22,9 +22,13 @@ export function encodeAnsText(text: string, charset: AnsCharset = 'gbk'): Uint8A
       continue;
     }
     const code = cp >= 0x80 ? gbkCodeOf(cp) : undefined;
+    if (code === GBK_EURO && charset === 'gbk') {
+      out.push(GBK_EURO);
+      continue;
+    }
     const lead = code === undefined ? 0 : code >> 8;
     const trail = code === undefined ? 0 : code & 0xff;
-    if (code === undefined || (charset === 'gb2312' && !isGb2312Pair(lead, trail))) {
+    if (code === undefined || code === GBK_EURO || (charset === 'gb2312' && !isGb2312Pair(lead, trail))) {
       const where = charset === 'gb2312' ? 'GB 2312' : 'GBK (code page 936)';
       throw hcardError('HCARD_E_ANS_UNMAPPABLE', `${describeChar(ch)} is not in ${where}`, {
         codePoint: cp,
@@ -68,6 +72,7 @@ export function decodeAns(bytes: Uint8Array, charset: AnsCharset = 'gbk'): strin
         throw hcardError('HCARD_E_ANS_BYTES_INVALID', `control byte at ${i}`, { offset: i });
       continue;
     }
+    if (b === GBK_EURO && charset === 'gbk') continue; // a single byte in code page 936
     const trail = body[i + 1];
     if (trail === undefined)
       throw hcardError('HCARD_E_ANS_BYTES_INVALID', `truncated character at ${i}`, { offset: i });

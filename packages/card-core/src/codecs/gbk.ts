@@ -28,9 +28,15 @@ function table(): Map<number, number> {
   return map;
 }
 
-/** GBK bytes of one non-ASCII code point, or undefined when code page 936 has no such character. */
+/** Code page 936's one non-ASCII single byte: 0x80 is the euro sign. */
+export const GBK_EURO = 0x80;
+
+/**
+ * GBK bytes of one non-ASCII code point as a number (0x80 for '€', lead << 8 | trail for the
+ * rest), or undefined when code page 936 has no such character.
+ */
 export function gbkCodeOf(codePoint: number): number | undefined {
-  return table().get(codePoint);
+  return codePoint === 0x20ac ? GBK_EURO : table().get(codePoint);
 }
 
 /** GB 2312 (EUC-CN) two-byte ranges: rows A1–A9 symbols, B0–F7 hanzi; cells A1–FE. */

@@ -79,11 +79,22 @@ export function decodeBerTlv(bytes: Uint8Array): BerTlv[] {
   return decodeAll(bytes, 0);
 }
 
+/** The tag's bytes, checked against ISO/IEC 7816-4 §5.2.2.1 so the decoder can read them back. */
 function tagBytes(tag: number): number[] {
-  if (!Number.isInteger(tag) || tag <= 0 || tag > 0xffffff)
+  if (!Number.isInteger(tag) || tag <= 0 || tag > 0xffffff) {
     throw hcardError('HCARD_E_TLV_MALFORMED', `tag ${tag}`);
+  }
   const out: number[] = [];
   for (let t = tag; t > 0; t = Math.floor(t / 256)) out.unshift(t & 0xff);
+  const [first, ...rest] = out as [number, ...number[]];
+  // Low 5 bits all set announce more tag bytes: each has bit 8 set except the last.
+  const valid =
+    first !== 0xff &&
+    ((first & 0x1f) === 0x1f
+      ? rest.length > 0 && rest.every((b, i) => (i === rest.length - 1 ? b < 0x80 : b >= 0x80))
+      : rest.length === 0);
+  if (!valid)
+    throw hcardError('HCARD_E_TLV_MALFORMED', `tag ${tag.toString(16).toUpperCase()} is not a valid BER tag`);
   return out;
 }
 
