@@ -18,7 +18,7 @@ import {
   generateEncounter,
   generatePhoto,
   generateResident,
-  samCertificate,
+  testCertificate,
   testPublicKey,
 } from '@hcard/emulator';
 import { describe, expect, it } from 'vitest';
@@ -159,7 +159,9 @@ describe('writing through the session', () => {
       });
       expect(toHex(signer.publicKey)).toBe(toHex(testPublicKey('sam')));
       const size = HEALTH_CARD_PROFILE.layouts[kind].dataLength;
-      expect(toHex(file.subarray(size + 64, size + 64 + 20))).toBe(toHex(samCertificate().subarray(0, 20)));
+      expect(toHex(file.subarray(size + 64, size + 64 + 20))).toBe(
+        toHex(testCertificate('sam').subarray(0, 20)),
+      );
     }
   });
 

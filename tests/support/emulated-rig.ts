@@ -30,6 +30,7 @@ export async function openRig(
   seed: number | string,
   options: BuildCardOptions & {
     session?: HealthCardSessionOptions;
+    card?: EmulatedHealthCardOptions;
     cardChannel?: (c: CardChannel) => CardChannel;
   } = {},
 ): Promise<Rig> {

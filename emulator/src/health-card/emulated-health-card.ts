@@ -13,10 +13,8 @@ import {
   type CardProfile,
   type CommandApdu,
   DEFAULT_DERIVATION,
-  decodeCommand,
   deriveSessionKey,
   type ElementaryFileDef,
-  encodeResponse,
   equalBytes,
   externalAuthCryptogram,
   fileDef,
@@ -31,6 +29,7 @@ import {
   toHex,
 } from '@hcard/card-core';
 import { type CardImage, type FileImage, validateCardImage } from '../images/image-format.js';
+import { type Reply, respond, reply as sw } from '../reply.js';
 
 const SW = {
   OK: 0x9000,
@@ -64,9 +63,6 @@ interface KeyState {
   readonly tries: number;
   remaining: number;
 }
-
-type Reply = { data?: Uint8Array; sw: number };
-const sw = (code: number, data?: Uint8Array): Reply => (data ? { sw: code, data } : { sw: code });
 
 export interface EmulatedHealthCardOptions {
   readonly profile?: CardProfile;
@@ -152,21 +148,17 @@ export class EmulatedHealthCard implements CardChannel {
   /** Synchronous command processing (the vpcd bridge and benchmarks call this directly). */
   process(command: Uint8Array): Uint8Array {
     this.commandCount++;
-    let apdu: CommandApdu;
-    try {
-      apdu = decodeCommand(command);
-    } catch {
-      return encodeResponse(new Uint8Array(), SW.WRONG_LENGTH);
-    }
-    // Pending GET RESPONSE data lives until the next command only.
-    const pending = this.#pending;
-    this.#pending = undefined;
-    let reply = apdu.ins === 0xc0 ? this.#getResponse(apdu, pending) : this.#dispatch(apdu, command);
-    if (this.protocol === 'T=0' && apdu.ins !== 0xc0 && reply.sw === SW.OK && reply.data?.length) {
-      this.#pending = reply.data;
-      reply = sw(0x6100 | (reply.data.length & 0xff));
-    }
-    return encodeResponse(reply.data ?? new Uint8Array(), reply.sw);
+    return respond(command, (apdu) => {
+      // Pending GET RESPONSE data lives until the next command only.
+      const pending = this.#pending;
+      this.#pending = undefined;
+      let reply = apdu.ins === 0xc0 ? this.#getResponse(apdu, pending) : this.#dispatch(apdu, command);
+      if (this.protocol === 'T=0' && apdu.ins !== 0xc0 && reply.sw === SW.OK && reply.data?.length) {
+        this.#pending = reply.data;
+        reply = sw(0x6100 | (reply.data.length & 0xff));
+      }
+      return reply;
+    });
   }
 
   /** GET RESPONSE (00 C0 00 00 Le): the data a T=0 answer announced with 61xx. */

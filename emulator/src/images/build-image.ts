@@ -29,12 +29,13 @@ import {
   type KeyId,
   type LayoutId,
   SAM_CERTIFICATE_FIELD_SIZE,
+  sm2PublicKeyFromPrivate,
   sm2SignDigest,
   sm3,
   toHex,
   u16be,
 } from '@hcard/card-core';
-import { type KeyStore, TEST_KEY_STORE, testPublicKey } from '../keys/test-key-set.js';
+import { type KeyStore, TEST_KEY_STORE } from '../keys/test-key-set.js';
 import { generateEncounter } from '../synthetic/encounters.js';
 import { createRandom } from '../synthetic/random.js';
 import { generateResident, type SyntheticResident } from '../synthetic/resident.js';
@@ -74,41 +75,31 @@ export function healthCardAtr(cn: Uint8Array): Uint8Array {
   return concatBytes(Uint8Array.of(0x3b, 0x6c, 0x00, 0x00, 0x00), cn, Uint8Array.of(0x07, 0x90, 0x00));
 }
 
-/** The issuer certificate, issued by the key store's root. */
-export function issuerCertificate(keyStore: KeyStore = TEST_KEY_STORE): Uint8Array {
-  const fields = {
-    serial: sm3(asciiBytes(`${keyStore.id}:issuer-cert`)).slice(0, 8),
-    issuerId: asciiBytes('ROOT'),
-    subjectId: asciiBytes('ISSUER'),
-    role: 'issuer',
-    ...CERT_VALIDITY,
-    publicKey: testPublicKey('issuer'),
-  } as const;
-  const root = keyStore.sm2PrivateKey('root');
-  return issueCertificate(
-    fields,
-    root,
-    ISSUER_CERTIFICATE_FIELD_SIZE,
-    deterministicK(root, encodeCertificateTbs(fields)),
-  );
-}
+const CERTIFICATE_CHAIN = {
+  issuer: { signer: 'root', issuerId: 'ROOT', subjectId: 'ISSUER', fieldSize: ISSUER_CERTIFICATE_FIELD_SIZE },
+  sam: { signer: 'issuer', issuerId: 'ISSUER', subjectId: 'SAM0001', fieldSize: SAM_CERTIFICATE_FIELD_SIZE },
+} as const;
 
-/** The PSAM's certificate, issued by the issuer. */
-export function samCertificate(keyStore: KeyStore = TEST_KEY_STORE): Uint8Array {
+const publicKeyOf = (keyStore: KeyStore, role: 'root' | 'issuer' | 'sam') =>
+  sm2PublicKeyFromPrivate(keyStore.sm2PrivateKey(role));
+
+/** The issuer certificate (signed by the root) or the PSAM's certificate (signed by the issuer). */
+export function testCertificate(role: 'issuer' | 'sam', keyStore: KeyStore = TEST_KEY_STORE): Uint8Array {
+  const chain = CERTIFICATE_CHAIN[role];
   const fields = {
-    serial: sm3(asciiBytes(`${keyStore.id}:sam-cert`)).slice(0, 8),
-    issuerId: asciiBytes('ISSUER'),
-    subjectId: asciiBytes('SAM0001'),
-    role: 'sam',
+    serial: sm3(asciiBytes(`${keyStore.id}:${role}-cert`)).slice(0, 8),
+    issuerId: asciiBytes(chain.issuerId),
+    subjectId: asciiBytes(chain.subjectId),
+    role,
     ...CERT_VALIDITY,
-    publicKey: testPublicKey('sam'),
-  } as const;
-  const issuer = keyStore.sm2PrivateKey('issuer');
+    publicKey: publicKeyOf(keyStore, role),
+  };
+  const signer = keyStore.sm2PrivateKey(chain.signer);
   return issueCertificate(
     fields,
-    issuer,
-    SAM_CERTIFICATE_FIELD_SIZE,
-    deterministicK(issuer, encodeCertificateTbs(fields)),
+    signer,
+    chain.fieldSize,
+    deterministicK(signer, encodeCertificateTbs(fields)),
   );
 }
 
@@ -121,9 +112,9 @@ export function signedEncounter(
 ): Uint8Array {
   const data = encodeEncounter(profile, kind, values);
   const sam = keyStore.sm2PrivateKey('sam');
-  const e = encounterDigest(testPublicKey('sam'), data);
+  const e = encounterDigest(publicKeyOf(keyStore, 'sam'), data);
   const signature = sm2SignDigest(sam, e, deterministicK(sam, e));
-  return assembleSignedEncounter(data, signature, samCertificate(keyStore));
+  return assembleSignedEncounter(data, signature, testCertificate('sam', keyStore));
 }
 
 export interface BuiltCard {
@@ -141,7 +132,7 @@ export function buildCardImage(resident: SyntheticResident, options: BuildCardOp
   const random = createRandom(options.seed ?? resident.items.idNumber ?? 'card');
   const items: Record<string, string> = {
     ...resident.items,
-    issuerCertificate: toHex(issuerCertificate(keyStore)),
+    issuerCertificate: toHex(testCertificate('issuer', keyStore)),
   };
   items.securityCode = deriveSecurityCode(keyStore.masterKey('CVN'), {
     cardNumber: items.cardNumber!,
@@ -259,8 +250,8 @@ export function buildPsamImage(
           encodeCn(CERT_VALIDITY.notAfter, 4),
         ),
       ),
-      '001B': toHex(issuerCertificate(keyStore)),
-      '001C': toHex(samCertificate(keyStore)),
+      '001B': toHex(testCertificate('issuer', keyStore)),
+      '001C': toHex(testCertificate('sam', keyStore)),
     },
     keys: profile.keys.map((k) => ({
       index: k.psamIndex,

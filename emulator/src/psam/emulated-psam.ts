@@ -10,18 +10,16 @@ import {
   type CommandApdu,
   cbcMac,
   DEFAULT_DERIVATION,
-  decodeCommand,
   deriveCardKey,
   deriveSessionKey,
-  encodeResponse,
   equalBytes,
   fromHex,
-  hcardError,
   type KeyDerivation,
   sm2SignDigest,
   toHex,
 } from '@hcard/card-core';
 import { type PsamImage, validatePsamImage } from '../images/image-format.js';
+import { type Reply, respond, reply as sw } from '../reply.js';
 
 const FILE_DF: Record<string, 'MF' | 'DF01'> = {
   '0015': 'MF',
@@ -30,9 +28,6 @@ const FILE_DF: Record<string, 'MF' | 'DF01'> = {
   '001B': 'DF01',
   '001C': 'DF01',
 };
-
-type Reply = { data?: Uint8Array; sw: number };
-const sw = (code: number, data?: Uint8Array): Reply => (data ? { sw: code, data } : { sw: code });
 
 export class EmulatedPsam implements CardChannel {
   readonly atr: Uint8Array;
@@ -73,14 +68,7 @@ export class EmulatedPsam implements CardChannel {
 
   process(command: Uint8Array): Uint8Array {
     this.commandCount++;
-    let apdu: CommandApdu;
-    try {
-      apdu = decodeCommand(command);
-    } catch {
-      return encodeResponse(new Uint8Array(), 0x6700);
-    }
-    const reply = this.#dispatch(apdu);
-    return encodeResponse(reply.data ?? new Uint8Array(), reply.sw);
+    return respond(command, (apdu) => this.#dispatch(apdu));
   }
 
   async close(): Promise<void> {}
@@ -209,13 +197,5 @@ export class EmulatedPsam implements CardChannel {
       return sw(0x6c00 | pending.length);
     }
     return sw(0x9000, pending);
-  }
-}
-
-export function assertPsamImage(image: unknown): PsamImage {
-  try {
-    return validatePsamImage(image);
-  } catch (e) {
-    throw hcardError('HCARD_E_IMAGE_INVALID', 'PSAM image', {}, e);
   }
 }
