@@ -209,10 +209,7 @@ export class HealthCardSession {
     return this.#result(async () => {
       const file = fileDef(this.profile, path);
       if (file.structure === 'transparent') return [await this.#readBinary(file, 0, file.size!)];
-      await this.#prepareRead(file);
-      const out: Uint8Array[] = [];
-      for (let n = 1; n <= file.records!; n++) out.push(await this.#send(readRecord(n, 'number')));
-      return out;
+      return this.#readRawRecords(path);
     });
   }
 
@@ -422,8 +419,6 @@ export class HealthCardSession {
   async #prepareRead(file: ElementaryFileDef): Promise<void> {
     await this.#select(file.path);
     if (file.read.kind === 'key') await this.#authenticate(file.read.key);
-    else if (file.read.kind === 'never')
-      throw hcardError('HCARD_E_PROFILE_NOT_WRITABLE', `${file.path} is not readable`);
   }
 
   /** EF05 records are read by identifier (= tag) because record numbers differ from tags (spec §3.3). */
@@ -439,18 +434,15 @@ export class HealthCardSession {
   }
 
   async #readTlvFile(path: string): Promise<Record<string, string>> {
-    const file = fileDef(this.profile, path);
+    const byIdentifier = path === 'DDF1/EF05';
+    if (!byIdentifier) await this.#prepareRead(fileDef(this.profile, path));
     const out: Record<string, string> = {};
     for (const item of itemsOfFile(this.profile, path)) {
       const loc = item.location;
       if (loc.kind !== 'tlv') continue;
-      let record: Uint8Array;
-      if (path === 'DDF1/EF05') {
-        record = await this.#ef05Record(item);
-      } else {
-        await this.#prepareRead(file);
-        record = await this.#send(readRecord(loc.record, 'number'));
-      }
+      const record = byIdentifier
+        ? await this.#ef05Record(item)
+        : await this.#send(readRecord(loc.record, 'number'));
       out[item.key] = decodeTlvRecord(item, record, this.settings);
     }
     return out;

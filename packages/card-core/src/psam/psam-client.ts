@@ -87,10 +87,8 @@ export class PsamClient {
     const f = PSAM_FILES[file];
     await this.#selectDf(f.df);
     await this.#send(selectFile(f.fid));
-    const data = await this.#send(readBinary(0, f.size));
-    // Commands that need the application expect DF01 again.
-    if (f.df === 'MF') await this.#selectDf('DF01');
-    return data;
+    // Commands that need the application select DF01 again when they run.
+    return this.#send(readBinary(0, f.size));
   }
 
   async readPublicInfo(): Promise<PsamPublicInfo> {
