@@ -6,9 +6,10 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 PNPM_VERSION=10.34.9
-# Debian packages the toolkit needs at run or test time (none yet: card-core and the emulator
-# are pure Node). Later issues add pcscd, vpcd and friends here.
-APT_PACKAGES=()
+# Debian packages hcard needs: the PC/SC daemon and the headers the `pcsclite` binding compiles
+# against, the vpcd virtual reader the emulator plugs into, scriptor for third-party checks,
+# and iproute2 for the loopback quick-ACK setting of the test rig.
+APT_PACKAGES=(pcscd libpcsclite-dev vsmartcard-vpcd pcsc-tools iproute2)
 
 log() { printf 'hcard setup: %s\n' "$*" >&2; }
 

@@ -57,6 +57,21 @@ export const ERROR_CATALOGUE = {
   HCARD_E_T0_LOOP: entry('GET RESPONSE / resend loop did not end', 502, 69),
   // Transport and channels
   HCARD_E_TRANSPORT: entry('The reader or card connection failed', 503, 74),
+  HCARD_E_PCSC_NO_SERVICE: entry(
+    'The PC/SC service is not running',
+    503,
+    69,
+    'Start pcscd (Linux) or the Smart Card service (Windows).',
+  ),
+  HCARD_E_READER_NOT_FOUND: entry('No such reader', 404, 66, 'List the readers with `hcard readers`.'),
+  HCARD_E_NO_CARD: entry('No card in the reader', 409, 66, 'Insert the card and try again.'),
+  HCARD_E_CARD_REMOVED: entry(
+    'The card was removed or reset during the operation',
+    409,
+    74,
+    'Insert the card again and repeat.',
+  ),
+  HCARD_E_READER_BUSY: entry('The reader is in use by another connection', 409, 75),
   HCARD_E_CHANNEL_CLOSED: entry('The card channel is closed', 503, 74),
   HCARD_E_REPLAY_MISMATCH: entry('The command does not match the recorded transcript', 500, 70),
   HCARD_E_REPLAY_EXHAUSTED: entry('The recorded transcript has no more exchanges', 500, 70),
