@@ -4,4 +4,5 @@ export * from './emulator/emulator-driver.js';
 export * from './monitor.js';
 export * from './pcsc/pcsc-driver.js';
 export * from './pcsc/pcsc-errors.js';
+export * from './pcsc/pcsclite-binding.js';
 export * from './slots.js';
