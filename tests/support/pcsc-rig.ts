@@ -38,36 +38,40 @@ function runningPcscdPid(): number | undefined {
   }
 }
 
-/** Loopback quick-ACK removes vpcd's ~40 ms Nagle/delayed-ACK stall per APDU (needs root). */
-export function applyQuickAck(): { applied: boolean; reason?: string } {
+const LOOPBACK_ROUTES = ['127.0.0.0/8', '127.0.0.1'];
+
+function setQuickAck(on: boolean): void {
+  for (const dst of LOOPBACK_ROUTES) {
+    const route = [
+      'local',
+      dst,
+      'dev',
+      'lo',
+      'table',
+      'local',
+      'proto',
+      'kernel',
+      'scope',
+      'host',
+      'src',
+      '127.0.0.1',
+    ];
+    execFileSync('ip', ['route', 'change', ...route, ...(on ? ['quickack', '1'] : [])], { stdio: 'pipe' });
+  }
+}
+
+/**
+ * Loopback quick-ACK removes vpcd's ~40 ms Nagle/delayed-ACK stall per APDU (needs root).
+ * `changed` says whether this call turned it on (and so whether to turn it off again).
+ */
+export function applyQuickAck(): { applied: boolean; changed: boolean; reason?: string } {
   try {
-    for (const dst of ['127.0.0.0/8', '127.0.0.1']) {
-      execFileSync(
-        'ip',
-        [
-          'route',
-          'change',
-          'local',
-          dst,
-          'dev',
-          'lo',
-          'table',
-          'local',
-          'proto',
-          'kernel',
-          'scope',
-          'host',
-          'src',
-          '127.0.0.1',
-          'quickack',
-          '1',
-        ],
-        { stdio: 'pipe' },
-      );
-    }
-    return { applied: true };
+    const before = execFileSync('ip', ['route', 'show', 'table', 'local', 'dev', 'lo'], { encoding: 'utf8' });
+    if (/^local 127\.0\.0\.0\/8 .*quickack 1/m.test(before)) return { applied: true, changed: false };
+    setQuickAck(true);
+    return { applied: true, changed: true };
   } catch (e) {
-    return { applied: false, reason: (e as Error).message.split('\n')[0] };
+    return { applied: false, changed: false, reason: (e as Error).message.split('\n')[0] };
   }
 }
 
@@ -77,7 +81,7 @@ export class PcscRig {
   readonly cards: VpcdCard[] = [];
   /** Whether this rig started pcscd (and so may restart and must stop it). */
   ownsDaemon = false;
-  quickAck: { applied: boolean; reason?: string } = { applied: false };
+  quickAck: { applied: boolean; changed: boolean; reason?: string } = { applied: false, changed: false };
   /** The tail of the output of the pcscd the rig started. */
   log = '';
 
@@ -140,6 +144,7 @@ export class PcscRig {
     for (const c of this.cards.splice(0)) c.remove();
     if (this.ownsDaemon) await this.#stopDaemon();
     if (this.#configDir) rmSync(this.#configDir, { recursive: true, force: true });
+    if (this.quickAck.changed) setQuickAck(false);
   }
 }
 
