@@ -1,0 +1,50 @@
+/**
+ * Reads a health card through any driver: connects the user card and the PSAM slots, opens a
+ * session (PSAM PIN, card factors), reads the sections and always closes both channels. A card
+ * refusal becomes HCARD_E_SW_REFUSED naming the command, its status word and meaning.
+ */
+import {
+  type HealthCardData,
+  HealthCardSession,
+  hcardError,
+  isHcardError,
+  PsamClient,
+  refusalError,
+  type Section,
+} from '@hcard/card-core';
+import type { ReaderDriver, SlotPair } from '@hcard/reader-driver';
+
+export interface CardRead {
+  readonly data: HealthCardData;
+  /** APDUs sent to the user card (not the PSAM). */
+  readonly apdus: number;
+  readonly ms: number;
+}
+
+export async function readThroughDriver(
+  driver: ReaderDriver,
+  slots: SlotPair,
+  sections: readonly Section[],
+): Promise<CardRead> {
+  const card = await driver.connect(slots.user);
+  try {
+    const psam = await driver.connect(slots.psam).catch((e: unknown) => {
+      // "No card" in the PSAM slot means a terminal without its PSAM: say so.
+      throw isHcardError(e, 'HCARD_E_NO_CARD')
+        ? hcardError('HCARD_E_NO_CARD', `"${slots.psam}" (the PSAM slot)`, { reader: slots.psam }, e)
+        : e;
+    });
+    try {
+      const started = performance.now();
+      const opened = await HealthCardSession.open(card, new PsamClient(psam));
+      if (!opened.ok) throw refusalError(opened.refusal);
+      const read = await opened.value.readCard(sections);
+      if (!read.ok) throw refusalError(read.refusal);
+      return { data: read.value, apdus: opened.value.apduCount, ms: performance.now() - started };
+    } finally {
+      await psam.close();
+    }
+  } finally {
+    await card.close();
+  }
+}

@@ -1,0 +1,97 @@
+/**
+ * `hcard <command> [options]`: finds the command (`card new` is two words), handles the global
+ * `--help` and `--version`, and turns every failure into one line and its exit code.
+ */
+import { createRequire } from 'node:module';
+import { cardNewCommand } from './commands/card-new.js';
+import { demoCommand } from './commands/demo.js';
+import { emulateCommand } from './commands/emulate.js';
+import { readCommand } from './commands/read.js';
+import { readersCommand } from './commands/readers.js';
+import { watchCommand } from './commands/watch.js';
+import type { Command } from './shared/command.js';
+import { errorLine, exitCodeOf, usageError } from './shared/errors.js';
+import type { Io } from './shared/io.js';
+
+export const COMMANDS: readonly Command[] = [
+  readersCommand,
+  readCommand,
+  watchCommand,
+  emulateCommand,
+  cardNewCommand,
+  demoCommand,
+];
+
+export const VERSION: string = (createRequire(import.meta.url)('../package.json') as { version: string })
+  .version;
+
+function generalHelp(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  return [
+    `hcard ${VERSION}: the resident health card (居民健康卡) from the command line`,
+    '',
+    'Usage: hcard <command> [options]',
+    '',
+    'Commands:',
+    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    '',
+    'Options:',
+    "  -h, --help     show this help; hcard <command> --help shows a command's options",
+    '  -V, --version  print the version',
+  ].join('\n');
+}
+
+/** Group help for `hcard card --help`: the subcommands of `card`. */
+function groupHelp(group: string): string {
+  const subcommands = COMMANDS.filter((c) => c.name.startsWith(`${group} `));
+  return [
+    `Usage: hcard ${group} <subcommand> [options]`,
+    '',
+    'Subcommands:',
+    ...subcommands.map((c) => `  ${c.name}  ${c.summary}`),
+  ].join('\n');
+}
+
+const isHelp = (arg: string | undefined) => arg === '--help' || arg === '-h';
+
+/** Runs one command line; resolves with the exit code and never rejects. */
+export async function runCli(argv: readonly string[], io: Io): Promise<number> {
+  try {
+    return await dispatch(argv, io);
+  } catch (e) {
+    io.err(errorLine(e));
+    return exitCodeOf(e);
+  }
+}
+
+async function dispatch(argv: readonly string[], io: Io): Promise<number> {
+  const [first, ...rest] = argv;
+  if (first === undefined) {
+    io.err(generalHelp());
+    return 2;
+  }
+  if (isHelp(first)) {
+    io.out(generalHelp());
+    return 0;
+  }
+  if (first === '--version' || first === '-V') {
+    io.out(VERSION);
+    return 0;
+  }
+  if (first === 'help') return dispatch(rest.length > 0 ? [...rest, '--help'] : ['--help'], io);
+  if (first.startsWith('-')) throw usageError(`unknown option ${first}`);
+
+  const single = COMMANDS.find((c) => c.name === first);
+  if (single) return single.run(rest, io);
+  const isGroup = COMMANDS.some((c) => c.name.startsWith(`${first} `));
+  if (!isGroup) throw usageError(`unknown command "${first}"`);
+  const [sub, ...subRest] = rest;
+  if (isHelp(sub)) {
+    io.out(groupHelp(first));
+    return 0;
+  }
+  if (sub === undefined) throw usageError(`"hcard ${first}" needs a subcommand`, `hcard ${first}`);
+  const command = COMMANDS.find((c) => c.name === `${first} ${sub}`);
+  if (!command) throw usageError(`unknown command "${first} ${sub}"`, `hcard ${first}`);
+  return command.run(subRest, io);
+}

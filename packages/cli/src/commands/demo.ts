@@ -1,0 +1,129 @@
+/**
+ * `hcard demo`: the main job. Generates a synthetic resident's card and reads it with the real
+ * session code: through pcscd when it runs with free vpcd readers (the card and the test PSAM
+ * served on vpcd by this process), otherwise through the in-process emulator. Says which path
+ * it took and why; always removes the vpcd cards and closes the driver.
+ */
+import { ALL_SECTIONS } from '@hcard/card-core';
+import {
+  buildPsamImage,
+  EmulatedHealthCard,
+  EmulatedPsam,
+  generateCard,
+  type VpcdCard,
+} from '@hcard/emulator';
+import { EmulatorDriver, type PcscDriver, type SlotPair } from '@hcard/reader-driver';
+import { formatCardView } from '../card/card-view.js';
+import { openPcscDriver } from '../card/pcsc.js';
+import { type CardRead, readThroughDriver } from '../card/read-card.js';
+import { insertOnVpcd, pcscUnusable, VPCD_READERS, vpcdUnusable, waitForCards } from '../card/vpcd.js';
+import { defineCommand } from '../shared/command.js';
+import { roundMs, toJson } from '../shared/json.js';
+import { parseSeed } from '../shared/seed.js';
+
+interface DemoRead extends CardRead {
+  readonly path: 'pcscd' | 'in-process';
+  readonly reason: string;
+  readonly slots: SlotPair;
+}
+
+export const demoCommand = defineCommand({
+  name: 'demo',
+  summary: 'read a synthetic card, through pcscd if it runs, else in-process',
+  description: `
+Generates a synthetic resident health card and reads it with the real session code (PSAM
+authentication, every file). If pcscd runs with free vpcd readers ("Virtual PCD 00 00" and
+"… 00 01"), the card and the test PSAM are served on vpcd and read through PC/SC; otherwise
+they are read through the in-process emulator. The output says which path was taken and
+why. All data is generated; no real person is involved.`,
+  options: {
+    seed: { type: 'string', value: 'seed', description: 'which synthetic resident', default: '1' },
+    'in-process': { type: 'boolean', description: 'use the in-process emulator even if pcscd runs' },
+    all: { type: 'boolean', description: 'print every item, not only the registration items' },
+    json: { type: 'boolean', description: 'print the path taken and everything read as JSON' },
+  },
+  examples: ['hcard demo', 'hcard demo --seed 42 --all', 'hcard demo --in-process --json'],
+  run: async (options, io) => {
+    const seed = parseSeed(options.seed);
+    const built = generateCard(seed);
+    const card = new EmulatedHealthCard(built.image);
+    const psam = new EmulatedPsam(buildPsamImage());
+    const result = options['in-process']
+      ? await readInProcess(card, psam, '--in-process was given')
+      : await readPreferringPcscd(card, psam);
+    const { path, reason, slots, apdus, ms, data } = result;
+    if (options.json) {
+      const read = { path, reason, reader: slots.user, psamReader: slots.psam, apdus, ms: roundMs(ms) };
+      io.out(toJson({ seed, read, ...data }));
+      return 0;
+    }
+    const where = path === 'pcscd' ? `read through pcscd (${slots.user})` : 'read in-process';
+    io.out(`${where}: ${reason}`);
+    io.out(`${apdus} APDUs in ${ms.toFixed(1)} ms; synthetic resident from seed ${JSON.stringify(seed)}`);
+    io.out('');
+    io.out(formatCardView(data, { all: options.all }));
+    return 0;
+  },
+});
+
+async function readPreferringPcscd(card: EmulatedHealthCard, psam: EmulatedPsam): Promise<DemoRead> {
+  const probe = await probePcscd();
+  return 'driver' in probe
+    ? readThroughPcscd(probe.driver, card, psam)
+    : readInProcess(card, psam, probe.reason);
+}
+
+/** A driver when pcscd runs with free vpcd readers, else the reason it cannot be used. */
+async function probePcscd(): Promise<{ driver: PcscDriver } | { reason: string }> {
+  let driver: PcscDriver;
+  try {
+    driver = openPcscDriver();
+  } catch (e) {
+    return { reason: pcscUnusable(e) };
+  }
+  try {
+    const reason = vpcdUnusable(await driver.list());
+    if (reason === undefined) return { driver };
+    await driver.close();
+    return { reason };
+  } catch (e) {
+    await driver.close();
+    return { reason: pcscUnusable(e) };
+  }
+}
+
+async function readThroughPcscd(
+  driver: PcscDriver,
+  card: EmulatedHealthCard,
+  psam: EmulatedPsam,
+): Promise<DemoRead> {
+  const inserted: VpcdCard[] = [];
+  try {
+    inserted.push(await insertOnVpcd(card, VPCD_READERS.user.port));
+    inserted.push(await insertOnVpcd(psam, VPCD_READERS.psam.port));
+    const slots = { user: VPCD_READERS.user.name, psam: VPCD_READERS.psam.name };
+    await waitForCards(() => driver.list(), [slots.user, slots.psam]);
+    const read = await readThroughDriver(driver, slots, ALL_SECTIONS);
+    return { ...read, path: 'pcscd', reason: 'pcscd is running and its vpcd readers are free', slots };
+  } finally {
+    for (const vpcd of inserted) vpcd.remove();
+    await driver.close();
+  }
+}
+
+async function readInProcess(
+  card: EmulatedHealthCard,
+  psam: EmulatedPsam,
+  reason: string,
+): Promise<DemoRead> {
+  const driver = new EmulatorDriver();
+  const slots = { user: 'hcard emulator 00 00', psam: 'hcard emulator 00 01' };
+  driver.insert(slots.user, card);
+  driver.insert(slots.psam, psam);
+  try {
+    const read = await readThroughDriver(driver, slots, ALL_SECTIONS);
+    return { ...read, path: 'in-process', reason, slots };
+  } finally {
+    await driver.close();
+  }
+}

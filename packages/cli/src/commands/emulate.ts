@@ -1,0 +1,137 @@
+/**
+ * `hcard emulate`: serves a card image, and the test PSAM, to pcscd's vpcd readers until
+ * stopped, taking `remove` / `insert` / `reset` / `quit` / `help` from stdin, one per line.
+ */
+import { createInterface } from 'node:readline';
+import { toHex } from '@hcard/card-core';
+import { buildPsamImage, EmulatedPsam, VPCD_DEFAULT_PORT, VpcdCard } from '@hcard/emulator';
+import { imageHolder, loadCardImage } from '../card/image-file.js';
+import { defineCommand } from '../shared/command.js';
+import { usageError } from '../shared/errors.js';
+import { maskIdNumber, maskName } from '../shared/privacy.js';
+import { stopSignal } from '../shared/stop-signal.js';
+
+const STDIN_COMMANDS =
+  'remove (take the card out), insert (put it back), reset (power-cycle the card), quit (stop), help';
+
+export const emulateCommand = defineCommand({
+  name: 'emulate',
+  summary: 'serve a card image on a vpcd virtual reader',
+  description: `
+Serves a card image (JSON, e.g. from "hcard card new") to pcscd through the vpcd virtual
+reader driver, and the test PSAM on a second port, until Ctrl-C or SIGTERM. With Debian's vpcd
+configuration, port 35963 is the reader "Virtual PCD 00 00" and 35964 "Virtual PCD 00 01".
+
+While it runs it reads commands from stdin, one per line:
+  remove   take the card out of the reader
+  insert   put it back
+  reset    power-cycle the card (selection and security state are lost)
+  quit     remove the cards and stop
+  help     list these commands
+Stopping always removes the cards.`,
+  options: {
+    card: { type: 'string', value: 'file', description: 'card image to serve (required)' },
+    port: {
+      type: 'string',
+      value: 'port',
+      description: 'vpcd port of the user-card reader',
+      default: String(VPCD_DEFAULT_PORT),
+    },
+    'psam-port': {
+      type: 'string',
+      value: 'port',
+      description: `vpcd port for the test PSAM (default: --port + 1, ${VPCD_DEFAULT_PORT + 1})`,
+    },
+    'no-psam': { type: 'boolean', description: 'serve no PSAM' },
+  },
+  examples: ['hcard card new --seed 7 --out card.json && hcard emulate --card card.json'],
+  run: async (options, io) => {
+    if (options.card === undefined) throw usageError('--card <file> is required', 'hcard emulate');
+    if (options['no-psam'] && options['psam-port'] !== undefined)
+      throw usageError('--psam-port and --no-psam exclude each other', 'hcard emulate');
+    const port = parsePort(options.port, '--port');
+    const psamPort = options['no-psam']
+      ? undefined
+      : parsePort(options['psam-port'] ?? String(port + 1), '--psam-port');
+    if (psamPort === port) throw usageError('--psam-port must differ from --port', 'hcard emulate');
+    const { card, image } = loadCardImage(options.card);
+
+    const served = new VpcdCard(card, { port });
+    const psam =
+      psamPort === undefined
+        ? undefined
+        : new VpcdCard(new EmulatedPsam(buildPsamImage()), { port: psamPort });
+    const stop = stopSignal();
+    let requestQuit!: () => void;
+    const quit = new Promise<'quit'>((resolve) => (requestQuit = () => resolve('quit')));
+    let inserted = true;
+    const commands = createInterface({ input: io.stdin, terminal: false });
+    commands.on('line', (raw) => {
+      const line = raw.trim();
+      switch (line) {
+        case '':
+          return;
+        case 'quit':
+          return requestQuit();
+        case 'help':
+          return io.out(`commands: ${STDIN_COMMANDS}`);
+        case 'reset':
+          card.reset();
+          return io.out('reset: the card lost its selection and security state');
+        case 'remove':
+          if (!inserted) return io.out('remove: the card is already out');
+          inserted = false;
+          served.remove();
+          return io.out(`removed: the card is out of vpcd port ${port}`);
+        case 'insert':
+          if (inserted) return io.out('insert: the card is already in');
+          inserted = true;
+          // Resolves once vpcd has accepted the card again.
+          void served.insert().then(() => io.out(`inserted: the card is in vpcd port ${port}`));
+          return;
+        default:
+          return io.out(`unknown command "${line}"; commands: ${STDIN_COMMANDS}`);
+      }
+    });
+    // Serve until stopped, even with no card connected and stdin at its end.
+    const keepAlive = setInterval(() => undefined, 2 ** 30);
+
+    const holder = imageHolder(image);
+    const who = holder ? `${maskName(holder.name)} ${maskIdNumber(holder.idNumber)}, ` : '';
+    io.out(`card: ${who}ATR ${toHex(card.atr)}`);
+    const waiting = setTimeout(
+      () => io.err(`hcard: waiting for vpcd on port ${port}; is pcscd running with the vpcd driver?`),
+      2000,
+    );
+    try {
+      const connected = Promise.all([served.insert(), psam?.insert()]).then(() => 'ready' as const);
+      let reason = await Promise.race([connected, stop.stopped, quit]);
+      clearTimeout(waiting);
+      if (reason === 'ready') {
+        const psamText = psam ? `the test PSAM on port ${psamPort}` : 'no PSAM';
+        io.out(
+          `ready: the card on vpcd port ${port}, ${psamText}; stdin commands: remove, insert, reset, quit, help`,
+        );
+        reason = await Promise.race([stop.stopped, quit]);
+      }
+      served.remove();
+      psam?.remove();
+      io.out(`stopped (${reason}): cards removed`);
+      return 0;
+    } finally {
+      clearTimeout(waiting);
+      served.remove();
+      psam?.remove();
+      clearInterval(keepAlive);
+      commands.close();
+      stop.dispose();
+    }
+  },
+});
+
+function parsePort(text: string, option: string): number {
+  const port = Number(text);
+  if (!/^\d+$/.test(text) || port < 1 || port > 65535)
+    throw usageError(`${option} must be a TCP port (1–65535), not "${text}"`, 'hcard emulate');
+  return port;
+}

@@ -1,0 +1,79 @@
+/** `hcard read`: reads the health card in a PC/SC reader with the PSAM in its paired slot. */
+import { writeFileSync } from 'node:fs';
+import { ALL_SECTIONS, hcardError } from '@hcard/card-core';
+import { formatCardView, formatReadSummary } from '../card/card-view.js';
+import { openPcscDriver } from '../card/pcsc.js';
+import { readThroughDriver } from '../card/read-card.js';
+import { parseSections } from '../card/sections.js';
+import { chooseSlots } from '../card/slots.js';
+import { defineCommand } from '../shared/command.js';
+import { roundMs, toJson } from '../shared/json.js';
+
+export const readCommand = defineCommand({
+  name: 'read',
+  summary: 'read the health card in a PC/SC reader',
+  description: `
+Reads the resident health card in a PC/SC reader, authenticating with the PSAM in its paired
+slot, and prints what a registration desk shows. By default the user card is in the first
+reader named "… 00 00" and the PSAM in the same reader's "… 00 01" slot.
+
+A card refusal prints the refused command, its status word and meaning, and exits with 69.`,
+  options: {
+    reader: { type: 'string', value: 'name', description: 'reader holding the user card' },
+    'psam-reader': { type: 'string', value: 'name', description: 'reader holding the PSAM' },
+    sections: {
+      type: 'string',
+      value: 'list',
+      description: `sections to read, comma-separated: ${ALL_SECTIONS.join(',')}`,
+      default: ALL_SECTIONS.join(','),
+    },
+    photo: { type: 'string', value: 'file', description: 'write the photo (JPEG) to this file' },
+    all: { type: 'boolean', description: 'print every item read, not only the registration items' },
+    json: { type: 'boolean', description: 'print everything read as JSON (bytes as hex)' },
+  },
+  examples: [
+    'hcard read',
+    'hcard read --sections basic,photo --photo holder.jpg',
+    'hcard read --reader "ACS ACR39U 00 00" --psam-reader "ACS ACR39U 00 01" --json',
+  ],
+  run: async (options, io) => {
+    const sections = parseSections(options.sections, 'hcard read');
+    // --photo needs the photo section; asking for the file is asking for the section.
+    if (options.photo !== undefined && !sections.includes('photo')) sections.push('photo');
+    const driver = openPcscDriver();
+    try {
+      const readers = (await driver.list()).map((r) => r.name);
+      const slots = chooseSlots(readers, {
+        ...(options.reader === undefined ? {} : { user: options.reader }),
+        ...(options['psam-reader'] === undefined ? {} : { psam: options['psam-reader'] }),
+      });
+      const { data, apdus, ms } = await readThroughDriver(driver, slots, sections);
+      if (options.photo !== undefined) {
+        if (data.photo) writePhoto(options.photo, data.photo);
+        else io.err(`hcard: the card holds no photo; ${options.photo} not written`);
+      }
+      if (options.json) {
+        const read = { reader: slots.user, psamReader: slots.psam, apdus, ms: roundMs(ms) };
+        io.out(toJson({ read, ...data }));
+      } else {
+        io.out(formatReadSummary(`read from ${slots.user} (PSAM in ${slots.psam})`, apdus, ms));
+        io.out('');
+        io.out(
+          formatCardView(data, { all: options.all, ...(options.photo ? { photoFile: options.photo } : {}) }),
+        );
+      }
+      return 0;
+    } finally {
+      await driver.close();
+    }
+  },
+});
+
+function writePhoto(file: string, jpeg: Uint8Array): void {
+  try {
+    writeFileSync(file, jpeg);
+  } catch (e) {
+    const reason = (e as NodeJS.ErrnoException).code ?? 'write failed';
+    throw hcardError('HCARD_E_ARG_INVALID', `cannot write --photo ${file} (${reason})`);
+  }
+}
