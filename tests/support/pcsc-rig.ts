@@ -4,6 +4,11 @@
  * changes speed, never results); connects emulated cards to vpcd ports; and cleans up only what
  * it started. pcscd's own readers: "Virtual PCD 00 00" on port 35963 and "… 00 01" on 35964
  * (the same as Debian's /etc/reader.conf.d/vpcd).
+ *
+ * With `replaceForeignDaemon` (the tests turn it on under CI) a pcscd the rig did not start is
+ * stopped for the rig's lifetime and the rig runs its own, so that every test, the pcscd
+ * restart included, runs; `stop()` starts the previous daemon again the way it was started
+ * (its systemd units, or its own command line).
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -80,19 +85,52 @@ export function applyQuickAck(): { applied: boolean; changed: boolean; reason?: 
   }
 }
 
+export interface PcscRigOptions {
+  /**
+   * When a pcscd the rig did not start is running: stop it and run the rig's own instead (and
+   * start it again in `stop()`), rather than use it. Off by default: a developer's daemon may
+   * serve real readers.
+   */
+  readonly replaceForeignDaemon?: boolean;
+}
+
+/** A pcscd the rig found running, and how to start it again. */
+export interface ForeignDaemon {
+  readonly pid: number;
+  /** Its command line, e.g. `pcscd` or `pcscd --foreground --auto-exit`. */
+  readonly command: readonly string[];
+  /** The systemd units that were active for it (socket activation), if systemd runs it. */
+  readonly systemdUnits: readonly string[];
+}
+
 export class PcscRig {
+  readonly #options: PcscRigOptions;
   #child: ChildProcess | undefined;
   #configDir: string | undefined;
   readonly cards: VpcdCard[] = [];
   /** Whether this rig started pcscd (and so may restart and must stop it). */
   ownsDaemon = false;
+  /** The pcscd that was running when the rig started, if any (stopped if the rig replaced it). */
+  foreignDaemon: ForeignDaemon | undefined;
+  /** Whether the rig stopped the foreign daemon (and so must start it again). */
+  #replaced = false;
   quickAck: { applied: boolean; changed: boolean; reason?: string } = { applied: false, changed: false };
   /** The tail of the output of the pcscd the rig started. */
   log = '';
 
+  constructor(options: PcscRigOptions = {}) {
+    this.#options = options;
+  }
+
   async start(): Promise<void> {
     this.quickAck = applyQuickAck();
-    if (runningPcscdPid() !== undefined) return;
+    const pid = runningPcscdPid();
+    if (pid !== undefined) {
+      this.foreignDaemon = describeDaemon(pid);
+      if (!this.#options.replaceForeignDaemon) return;
+      await stopForeignDaemon(this.foreignDaemon);
+      this.#replaced = true;
+    }
     this.#configDir = mkdtempSync(join(tmpdir(), 'hcard-pcscd-'));
     // One vpcd device gives two readers (two ports); pcscd names a second device's readers
     // like the first one's, so the rig keeps to one.
@@ -150,7 +188,69 @@ export class PcscRig {
     if (this.ownsDaemon) await this.#stopDaemon();
     if (this.#configDir) rmSync(this.#configDir, { recursive: true, force: true });
     if (this.quickAck.changed) setQuickAck(false);
+    if (this.#replaced && this.foreignDaemon) {
+      this.#replaced = false;
+      await startForeignDaemon(this.foreignDaemon);
+    }
   }
+}
+
+const SYSTEMD_UNITS = ['pcscd.socket', 'pcscd.service'];
+
+function describeDaemon(pid: number): ForeignDaemon {
+  let command: string[] = ['pcscd'];
+  try {
+    const argv = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean);
+    if (argv.length > 0) command = argv;
+  } catch {
+    // gone already, or not ours to read: start it again plainly
+  }
+  let systemdUnits: string[] = [];
+  if (existsSync('/run/systemd/system')) {
+    systemdUnits = SYSTEMD_UNITS.filter((unit) => {
+      try {
+        execFileSync('systemctl', ['is-active', '--quiet', unit], { stdio: 'ignore' });
+        return true;
+      } catch {
+        return false;
+      }
+    });
+  }
+  return { pid, command, systemdUnits };
+}
+
+async function stopForeignDaemon(daemon: ForeignDaemon): Promise<void> {
+  if (daemon.systemdUnits.length > 0) {
+    // The socket first, or a client's connection would start the service again.
+    execFileSync('systemctl', ['stop', ...SYSTEMD_UNITS], { stdio: 'pipe' });
+  } else {
+    try {
+      process.kill(daemon.pid, 'SIGTERM');
+    } catch (e) {
+      throw new Error(`cannot stop the running pcscd (pid ${daemon.pid}): ${(e as Error).message}`);
+    }
+  }
+  for (let i = 0; i < 100 && runningPcscdPid() !== undefined; i++) await sleep(50);
+  if (runningPcscdPid() !== undefined) throw new Error(`the running pcscd (pid ${daemon.pid}) did not stop`);
+}
+
+async function startForeignDaemon(daemon: ForeignDaemon): Promise<void> {
+  if (daemon.systemdUnits.length > 0) {
+    execFileSync('systemctl', ['start', ...daemon.systemdUnits], { stdio: 'pipe' });
+    return;
+  }
+  // Without its --foreground flag pcscd detaches by itself (in the foreground it would quit with
+  // no one reading its output), keeping the rest of its options.
+  const [file, ...args] = daemon.command;
+  const child = spawn(
+    file!,
+    args.filter((a) => a !== '-f' && a !== '--foreground'),
+    { stdio: 'ignore', detached: true },
+  );
+  child.unref();
+  for (let i = 0; i < 100 && runningPcscdPid() === undefined; i++) await sleep(50);
+  if (runningPcscdPid() === undefined)
+    throw new Error(`could not start the previous pcscd again: ${daemon.command.join(' ')}`);
 }
 
 /** Polls `condition` every 20 ms until it holds or `ms` pass. */
