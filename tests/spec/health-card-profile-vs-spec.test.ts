@@ -2,7 +2,7 @@
  * Ties the health-card profile to the SPEC, not to itself.
  *
  * The expected values come from `health-card-spec-table.ts`, an independent transcription of
-^ * ../shared/spec/health-card.md §3.3, §4.2–§4.5 and §4.7 made without looking at the profile.
+ * ../shared/spec/health-card.md §3.3, §4.2–§4.5 and §4.7 made without looking at the profile.
  * Every row names the spec line it came from. When a row fails, re-read that spec line: do not
  * edit the transcription to match the profile, and do not re-record transcripts to hide it.
  *
