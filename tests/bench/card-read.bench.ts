@@ -13,7 +13,13 @@ import {
   type Section,
   withTranscript,
 } from '@hcard/card-core';
-import { buildPsamImage, EmulatedHealthCard, EmulatedPsam, generateCard } from '@hcard/emulator';
+import {
+  buildPsamImage,
+  EmulatedHealthCard,
+  EmulatedPsam,
+  generateCard,
+  TEST_SESSION_OPTIONS,
+} from '@hcard/emulator';
 import { benchSm2 } from './sm2.bench.js';
 
 const ROUNDS = 60;
@@ -23,11 +29,14 @@ const psamImage = buildPsamImage();
 async function readOnce(sections?: readonly Section[], capture?: { card: Uint8Array[]; psam: Uint8Array[] }) {
   const card = new EmulatedHealthCard(image);
   const psam = new EmulatedPsam(psamImage);
+  // The floor feeds the captured commands to the emulators, so they are kept unmasked: the
+  // bench card is synthetic.
   const tap = (c: CardChannel, into?: Uint8Array[]) =>
-    into ? withTranscript(c, (e) => into.push(e.command)) : c;
+    into ? withTranscript(c, (e) => into.push(e.command), { privacy: 'secrets-only' }) : c;
   const opened = await HealthCardSession.open(
     tap(card, capture?.card),
     new PsamClient(tap(psam, capture?.psam)),
+    TEST_SESSION_OPTIONS,
   );
   if (!opened.ok) throw new Error(opened.refusal.meaning);
   const read = await opened.value.readCard(sections);

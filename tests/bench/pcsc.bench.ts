@@ -16,7 +16,13 @@ import {
   selectFile,
   withT0,
 } from '@hcard/card-core';
-import { buildPsamImage, EmulatedHealthCard, EmulatedPsam, generateCard } from '@hcard/emulator';
+import {
+  buildPsamImage,
+  EmulatedHealthCard,
+  EmulatedPsam,
+  generateCard,
+  TEST_SESSION_OPTIONS,
+} from '@hcard/emulator';
 import { loadPcsclite, PcscDriver, type PcscReader } from '@hcard/reader-driver';
 import { PcscRig, READERS, waitFor } from '../support/pcsc-rig.js';
 
@@ -77,7 +83,7 @@ async function sessionRead(driver: PcscDriver, sections: readonly Section[]) {
     const card = await driver.connect(READERS.user.name);
     const psam = await driver.connect(READERS.psam.name);
     const started = performance.now();
-    const opened = await HealthCardSession.open(card, new PsamClient(psam));
+    const opened = await HealthCardSession.open(card, new PsamClient(psam), TEST_SESSION_OPTIONS);
     if (!opened.ok) throw new Error(opened.refusal.meaning);
     const read = await opened.value.readCard(sections);
     if (!read.ok) throw new Error(read.refusal.meaning);

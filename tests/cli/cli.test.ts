@@ -11,7 +11,10 @@ import { generateCard, validateCardImage } from '@hcard/emulator';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type CliResult, runHcard } from '../support/cli-process.js';
 
-const NO_PCSC = { env: { PCSCLITE_CSOCK_NAME: '/nonexistent/hcard-test/pcscd.comm' } };
+// A PSAM PIN is set: `hcard read` checks it before it looks for PC/SC.
+const NO_PCSC = {
+  env: { PCSCLITE_CSOCK_NAME: '/nonexistent/hcard-test/pcscd.comm', HCARD_PSAM_PIN: '123456' },
+};
 const dir = mkdtempSync(join(tmpdir(), 'hcard-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -25,9 +28,9 @@ function oneErrorLine(result: CliResult): string {
 
 const COMMAND_OPTIONS: Record<string, readonly string[]> = {
   readers: ['--json'],
-  read: ['--reader', '--psam-reader', '--sections', '--photo', '--all', '--json'],
+  read: ['--reader', '--psam-reader', '--sections', '--photo', '--all', '--json', '--config'],
   watch: ['--json'],
-  emulate: ['--card', '--port', '--psam-port', '--no-psam'],
+  emulate: ['--card', '--port', '--psam-port', '--no-psam', '--psam-pin'],
   'card new': ['--seed', '--out'],
   demo: ['--seed', '--json', '--in-process', '--all'],
 };

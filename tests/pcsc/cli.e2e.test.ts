@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ERROR_CATALOGUE, toHex } from '@hcard/card-core';
-import { generateCard } from '@hcard/emulator';
+import { generateCard, TEST_PSAM_PIN } from '@hcard/emulator';
 import { PcscDriver } from '@hcard/reader-driver';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type HcardProcess, runHcard, startHcard } from '../support/cli-process.js';
@@ -18,6 +18,9 @@ describe.skipIf(pcscUnavailable()).sequential('hcard through pcscd and vpcd', ()
   const rig = new PcscRig();
   let driver: PcscDriver;
   const dir = mkdtempSync(join(tmpdir(), 'hcard-cli-e2e-'));
+  // The test PSAM's PIN, and a config directory of our own (no developer's config leaks in).
+  const withPin = (pin: string = TEST_PSAM_PIN) => ({ env: { XDG_CONFIG_HOME: dir, HCARD_PSAM_PIN: pin } });
+  const withoutPin = { env: { XDG_CONFIG_HOME: dir, HCARD_PSAM_PIN: '' } };
 
   beforeAll(async () => {
     await rig.start();
@@ -54,8 +57,8 @@ describe.skipIf(pcscUnavailable()).sequential('hcard through pcscd and vpcd', ()
   }
 
   /** `hcard emulate --card file`, once pcscd reports both cards in their readers. */
-  async function emulate(file: string): Promise<HcardProcess> {
-    const emulator = start(['emulate', '--card', file]);
+  async function emulate(file: string, extra: readonly string[] = []): Promise<HcardProcess> {
+    const emulator = start(['emulate', '--card', file, ...extra]);
     await emulator.waitForLine(/^ready: /);
     await waitFor(async () => (await driver.list()).filter((r) => r.cardPresent).length === 2);
     return emulator;
@@ -89,7 +92,7 @@ describe.skipIf(pcscUnavailable()).sequential('hcard through pcscd and vpcd', ()
         `${built.items.idNumber!.slice(-4)}, ATR ${built.image.atr}`,
     );
     const photoFile = join(dir, 'photo.jpg');
-    const result = await runHcard(['read', '--json', '--photo', photoFile]);
+    const result = await runHcard(['read', '--json', '--photo', photoFile], withPin());
     expect(result.code, result.stderr).toBe(0);
     const out = JSON.parse(result.stdout);
     expect(out.items).toEqual(built.items);
@@ -108,7 +111,7 @@ describe.skipIf(pcscUnavailable()).sequential('hcard through pcscd and vpcd', ()
   it('read prints the registration view, and only the sections asked for', async () => {
     const { built, file } = imageFile('cli-view');
     await emulate(file);
-    const result = await runHcard(['read', '--sections', 'basic']);
+    const result = await runHcard(['read', '--sections', 'basic'], withPin());
     expect(result.code, result.stderr).toBe(0);
     const lines = result.stdout.split('\n');
     expect(lines[0]).toMatch(
@@ -127,7 +130,7 @@ describe.skipIf(pcscUnavailable()).sequential('hcard through pcscd and vpcd', ()
       keys.RK_DDF1!.remaining = 0;
     });
     await emulate(file);
-    const result = await runHcard(['read']);
+    const result = await runHcard(['read'], withPin());
     expect(result.code).toBe(ERROR_CATALOGUE.HCARD_E_SW_REFUSED.exit);
     expect(result.stdout).toBe('');
     expect(result.stderr).toBe(
@@ -135,11 +138,36 @@ describe.skipIf(pcscUnavailable()).sequential('hcard through pcscd and vpcd', ()
     );
   });
 
+  it('read never burns a PSAM try without a configured PIN, and says how many tries a wrong one left', async () => {
+    const { built, file } = imageFile('cli-psam-pin');
+    const emulator = await emulate(file, ['--psam-pin', '654321']);
+    expect(emulator.lines()).toContainEqual(expect.stringMatching(/the test PSAM \(PIN 654321\) on port/));
+
+    const none = await runHcard(['read', '--json'], withoutPin);
+    expect(none.code).toBe(ERROR_CATALOGUE.HCARD_E_PSAM_PIN_MISSING.exit);
+    expect(none.stdout).toBe('');
+    expect(none.stderr).toMatch(
+      /^hcard: HCARD_E_PSAM_PIN_MISSING: No PSAM PIN is configured: set HCARD_PSAM_PIN, or "psamPin" in .*gateway\.json — .*\n$/,
+    );
+
+    // No try was used above: the first wrong PIN leaves 2 of the test PSAM's 3.
+    const wrong = await runHcard(['read', '--json'], withPin('111111'));
+    expect(wrong.code).toBe(ERROR_CATALOGUE.HCARD_E_PSAM_PIN_WRONG.exit);
+    expect(wrong.stderr).toMatch(
+      /^hcard: HCARD_E_PSAM_PIN_WRONG: The PSAM refused the PIN: 2 tries left — .*\n$/,
+    );
+    expect(wrong.stderr).not.toContain('111111');
+
+    const right = await runHcard(['read', '--json'], withPin('654321'));
+    expect(right.code, right.stderr).toBe(0);
+    expect(JSON.parse(right.stdout).items).toEqual(built.items);
+  });
+
   it('read names the empty or unknown reader', async () => {
-    const empty = await runHcard(['read']);
+    const empty = await runHcard(['read'], withPin());
     expect(empty.code).toBe(ERROR_CATALOGUE.HCARD_E_NO_CARD.exit);
     expect(empty.stderr).toMatch(/^hcard: HCARD_E_NO_CARD: No card in the reader: "Virtual PCD 00 00" — /);
-    const unknown = await runHcard(['read', '--reader', 'No Such Reader 00 00']);
+    const unknown = await runHcard(['read', '--reader', 'No Such Reader 00 00'], withPin());
     expect(unknown.code).toBe(ERROR_CATALOGUE.HCARD_E_READER_NOT_FOUND.exit);
     expect(unknown.stderr).toMatch(
       /^hcard: HCARD_E_READER_NOT_FOUND: No such reader: "No Such Reader 00 00" — /,

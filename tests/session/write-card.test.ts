@@ -18,6 +18,7 @@ import {
   generateEncounter,
   generatePhoto,
   generateResident,
+  TEST_SESSION_OPTIONS,
   testCertificate,
   testPublicKey,
 } from '@hcard/emulator';
@@ -50,7 +51,13 @@ describe('writing through the session', () => {
 
     // A fresh session on the same card (after a reset) reads the new values; EF05/EF06 are untouched.
     card.reset();
-    const fresh = ok(await HealthCardSession.open(card, new PsamClient(new EmulatedPsam(buildPsamImage()))));
+    const fresh = ok(
+      await HealthCardSession.open(
+        card,
+        new PsamClient(new EmulatedPsam(buildPsamImage())),
+        TEST_SESSION_OPTIONS,
+      ),
+    );
     const data = ok(await fresh.readCard(['basic', 'extended', 'clinical']));
     for (const key of WRITABLE_TLV_KEYS) expect(data.items[key], key).toBe(values[key]);
     expect(data.items.name).toBe(built.items.name);
@@ -232,5 +239,25 @@ describe('card refusals are typed results', () => {
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.refusal).toMatchObject({ command: 'UPDATE RECORD (SM)', sw: 0x6988 });
     expect(JSON.stringify(card.snapshot().files['DDF1/EF08'])).toBe(before);
+  });
+
+  it('a tampered MAC costs STK_DDF1 a try; the same session re-authenticates and the next clean write resets the counter', async () => {
+    let tampering = true;
+    const tamper = (inner: CardChannel): CardChannel =>
+      forwardChannel(inner, (command) => {
+        if (!tampering || command[0] !== 0x04) return inner.transmit(command);
+        const bad = Uint8Array.from(command);
+        bad[bad.length - 1] = bad.at(-1)! ^ 0x01;
+        return inner.transmit(bad);
+      });
+    const { session, card } = await openRig(33, { keyTries: 3, cardChannel: tamper });
+    const first = await session.writeItems({ phone1: '13900000000' });
+    expect(first.ok ? 0x9000 : first.refusal.sw).toBe(0x6988);
+    expect(card.triesLeft('STK_DDF1')).toBe(2);
+    tampering = false;
+    // The card dropped UK_DDF1 with the MAC failure; the same session authenticates again.
+    ok(await session.writeItems({ phone1: '13900000000' }));
+    expect(card.triesLeft('STK_DDF1')).toBe(3);
+    expect(ok(await session.readCard(['basic'])).items.phone1).toBe('13900000000');
   });
 });

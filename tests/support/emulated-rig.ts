@@ -1,10 +1,16 @@
-/** Test rig: a generated card and the test PSAM in-process, with transcripts of both channels. */
+/**
+ * Test rig: a generated card and the test PSAM in-process, with transcripts of both channels.
+ * The transcripts are made as a desk would make them, with personal data masked (the default
+ * of withTranscript): tests look at headers, lengths and status words, not at card data. Pass
+ * `transcript: { privacy: 'secrets-only' }` for the data in clear (the card is synthetic).
+ */
 import {
   type CardChannel,
   HealthCardSession,
   type HealthCardSessionOptions,
   PsamClient,
   type TranscriptEntry,
+  type TranscriptOptions,
   withTranscript,
 } from '@hcard/card-core';
 import {
@@ -15,6 +21,7 @@ import {
   type EmulatedHealthCardOptions,
   EmulatedPsam,
   generateCard,
+  TEST_SESSION_OPTIONS,
 } from '@hcard/emulator';
 
 export interface Rig {
@@ -32,6 +39,7 @@ export async function openRig(
     session?: HealthCardSessionOptions;
     card?: EmulatedHealthCardOptions;
     cardChannel?: (c: CardChannel) => CardChannel;
+    transcript?: TranscriptOptions;
   } = {},
 ): Promise<Rig> {
   const built = generateCard(seed, options);
@@ -39,11 +47,16 @@ export async function openRig(
   const psam = new EmulatedPsam(buildPsamImage());
   const cardLog: TranscriptEntry[] = [];
   const psamLog: TranscriptEntry[] = [];
-  const cardChannel = withTranscript(options.cardChannel ? options.cardChannel(card) : card, (e) =>
-    cardLog.push(e),
+  const cardChannel = withTranscript(
+    options.cardChannel ? options.cardChannel(card) : card,
+    (e) => cardLog.push(e),
+    options.transcript,
   );
-  const psamChannel = withTranscript(psam, (e) => psamLog.push(e));
-  const opened = await HealthCardSession.open(cardChannel, new PsamClient(psamChannel), options.session);
+  const psamChannel = withTranscript(psam, (e) => psamLog.push(e), options.transcript);
+  const opened = await HealthCardSession.open(cardChannel, new PsamClient(psamChannel), {
+    ...options.session,
+    settings: { ...TEST_SESSION_OPTIONS.settings, ...options.session?.settings },
+  });
   if (!opened.ok) throw new Error(`open refused: ${opened.refusal.command} ${opened.refusal.meaning}`);
   return { built, card, psam, cardLog, psamLog, session: opened.value };
 }

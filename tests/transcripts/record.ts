@@ -1,7 +1,9 @@
 /**
  * Records the transcripts under tests/transcripts/: a session opening a generated card and
- * reading every section, through the transcript decorator (PINs redacted). GET CHALLENGE is
- * made deterministic so the files are reproducible.
+ * reading every section, through the transcript decorator (PINs redacted). The card is
+ * synthetic, so the card data is recorded in clear (`privacy: 'secrets-only'`): replaying the
+ * files drives a real session, which decodes it. GET CHALLENGE is made deterministic so the
+ * files are reproducible.
  * Run: pnpm tsx tests/transcripts/record.ts
  */
 import { writeFileSync } from 'node:fs';
@@ -13,7 +15,13 @@ import {
   transcriptToJsonl,
   withTranscript,
 } from '@hcard/card-core';
-import { buildPsamImage, EmulatedHealthCard, EmulatedPsam, generateCard } from '@hcard/emulator';
+import {
+  buildPsamImage,
+  EmulatedHealthCard,
+  EmulatedPsam,
+  generateCard,
+  TEST_SESSION_OPTIONS,
+} from '@hcard/emulator';
 
 export const TRANSCRIPT_SEED = 'transcript-1';
 
@@ -24,9 +32,12 @@ export async function recordReadCard(): Promise<{ card: string; psam: string }> 
   const psam = new EmulatedPsam(buildPsamImage());
   const cardLog: TranscriptEntry[] = [];
   const psamLog: TranscriptEntry[] = [];
+  // Synthetic card and test PSAM only: a real person's card is never recorded without masking.
+  const synthetic = { privacy: 'secrets-only' } as const;
   const opened = await HealthCardSession.open(
-    withTranscript(card, (e) => cardLog.push(e)),
-    new PsamClient(withTranscript(psam, (e) => psamLog.push(e))),
+    withTranscript(card, (e) => cardLog.push(e), synthetic),
+    new PsamClient(withTranscript(psam, (e) => psamLog.push(e), synthetic)),
+    TEST_SESSION_OPTIONS,
   );
   if (!opened.ok) throw new Error(opened.refusal.meaning);
   const read = await opened.value.readCard();

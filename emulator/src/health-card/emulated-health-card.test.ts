@@ -226,11 +226,11 @@ describe('read authentication (spec §6.2)', () => {
   });
 });
 
-describe('writes: update-key authentication (spec §6.3) and secure messaging (spec §6.4, §6.5)', () => {
-  // EF08 record 2: tag 10 (本人电话1), len 14 (ans 20), "13800138000" padded with 00.
-  const newPhone = concat(Uint8Array.of(0x10, 0x14), ascii('13800138000'), new Uint8Array(9));
-  const ef08Header = { cla: 0x04, ins: 0xdc, p1: 0x02, p2: 0x04 };
+// EF08 record 2: tag 10 (本人电话1), len 14 (ans 20), "13800138000" padded with 00.
+const newPhone = concat(Uint8Array.of(0x10, 0x14), ascii('13800138000'), new Uint8Array(9));
+const ef08Header = { cla: 0x04, ins: 0xdc, p1: 0x02, p2: 0x04 };
 
+describe('writes: update-key authentication (spec §6.3) and secure messaging (spec §6.4, §6.5)', () => {
   it('SM UPDATE RECORD on DDF1/EF08 record 2 after UK_DDF1 (P2=05) → 9000, the record is the new TLV', () => {
     const card = new EmulatedHealthCard(BUILT.image);
     const key = keysOf(card);
@@ -272,15 +272,18 @@ describe('writes: update-key authentication (spec §6.3) and secure messaging (s
     const card = new EmulatedHealthCard(BUILT.image);
     const key = keysOf(card);
     selectPath(card, 'DDF1', 'EF08');
+    const before = card.snapshot().files;
     expect(externalAuthenticate(card, 'UK_DDF1', updateAuthData(card, key('UK_DDF1')))).toBe('9000');
-    const before = card.snapshot();
     const macFlipped = smCommand(card, key('STK_DDF1'), ef08Header, newPhone);
     expect(send(card, flipBit(macFlipped, 8 * (macFlipped.length - 1) + 3)).sw).toBe('6988');
-    expect(card.snapshot()).toEqual(before);
+    expect(card.snapshot().files).toEqual(before);
+    // A MAC failure drops the grant, so each attempt starts with the update key again.
+    expect(externalAuthenticate(card, 'UK_DDF1', updateAuthData(card, key('UK_DDF1')))).toBe('9000');
     const cipherFlipped = smCommand(card, key('STK_DDF1'), ef08Header, newPhone);
     expect(send(card, flipBit(cipherFlipped, 8 * 5 + 17)).sw).toBe('6988');
-    expect(card.snapshot()).toEqual(before);
-    // The same command unflipped still works with a fresh challenge (the grant survived).
+    expect(card.snapshot().files).toEqual(before);
+    // The same command unflipped works with a fresh challenge.
+    expect(externalAuthenticate(card, 'UK_DDF1', updateAuthData(card, key('UK_DDF1')))).toBe('9000');
     expect(send(card, smCommand(card, key('STK_DDF1'), ef08Header, newPhone)).sw).toBe('9000');
     expect(recordsOf(card.snapshot(), 'DDF1/EF08')[1]).toBe(hex(newPhone));
   });
@@ -316,11 +319,172 @@ describe('writes: update-key authentication (spec §6.3) and secure messaging (s
     expect(recordsOf(card.snapshot(), 'DDF1/DF03/EF05')).toEqual(['00', 'FF', 'FF']);
 
     expect(externalAuthenticate(card, 'UK_DF03_2', updateAuthData(card, key('UK_DF03_2')))).toBe('9000');
-    const before = card.snapshot();
+    const before = card.snapshot().files;
     expect(send(card, flipBit(smCommand(card, key('STK_DF03'), erase, undefined), 8 * 5)).sw).toBe('6988');
-    expect(card.snapshot()).toEqual(before);
+    expect(card.snapshot().files).toEqual(before);
+    expect(externalAuthenticate(card, 'UK_DF03_2', updateAuthData(card, key('UK_DF03_2')))).toBe('9000');
     expect(send(card, smCommand(card, key('STK_DF03'), erase, undefined)).sw).toBe('9000');
     expect(recordsOf(card.snapshot(), 'DDF1/DF03/EF05')).toEqual(['FF', 'FF', 'FF']);
+  });
+});
+
+describe('secure-messaging retry counters and the security state', () => {
+  /** Three tries per key, and free index records so that 84 D2 has something to change. */
+  const STRICT = generateCard(SEED, { keyTries: 3, encounters: { inpatient: 0 } }).image;
+
+  /** Both kinds of SM command: encrypted UPDATE RECORD and the MAC-only index write. */
+  const SM_TARGETS = [
+    {
+      name: '04 DC on DDF1/EF08',
+      path: ['DDF1', 'EF08'],
+      uk: 'UK_DDF1',
+      stk: 'STK_DDF1',
+      header: ef08Header,
+      data: newPhone,
+    },
+    {
+      name: '84 D2 on DF03/EF05',
+      path: ['DDF1', 'DF03', 'EF05'],
+      uk: 'UK_DF03_1',
+      stk: 'STK_DF03',
+      header: { cla: 0x84, ins: 0xd2, p1: 0x01, p2: 0x04 },
+      data: undefined,
+    },
+  ] as const;
+  type SmTarget = (typeof SM_TARGETS)[number];
+
+  /** A terminal's write: the update key, then the SM command (its last MAC bit flipped when `forge`). */
+  function smAttempt(card: Card, key: (id: SpecKeyId) => Uint8Array, t: SmTarget, forge = false): string {
+    expect(externalAuthenticate(card, t.uk, updateAuthData(card, key(t.uk)))).toBe('9000');
+    const command = smCommand(card, key(t.stk), t.header, t.data);
+    return send(card, forge ? flipBit(command, 8 * command.length - 1) : command).sw;
+  }
+
+  it.each(SM_TARGETS)('$name: a wrong MAC → 6988 and one try less on $stk; a correct one resets it', (t) => {
+    const card = new EmulatedHealthCard(STRICT);
+    const key = keysOf(card);
+    selectPath(card, ...t.path);
+    expect(smAttempt(card, key, t, true)).toBe('6988');
+    expect(card.triesLeft(t.stk)).toBe(2);
+    expect(smAttempt(card, key, t, true)).toBe('6988');
+    expect(card.triesLeft(t.stk)).toBe(1);
+    expect(card.triesLeft(t.uk)).toBe(3); // the update key was right each time
+    expect(smAttempt(card, key, t)).toBe('9000');
+    expect(card.triesLeft(t.stk)).toBe(3);
+  });
+
+  it('a wrong MAC drops every grant of the DF: the update key and the read key (6982)', () => {
+    const card = new EmulatedHealthCard(STRICT);
+    const key = keysOf(card);
+    selectPath(card, 'DDF1', 'EF06');
+    expect(externalAuthenticate(card, 'RK_DDF1', readAuthData(card, key('RK_DDF1')))).toBe('9000');
+    expect(send(card, '00B2010400').sw).toBe('9000');
+    selectPath(card, 'EF08');
+    expect(smAttempt(card, key, SM_TARGETS[0], true)).toBe('6988');
+    expect(send(card, smCommand(card, key('STK_DDF1'), ef08Header, newPhone)).sw).toBe('6982');
+    selectPath(card, 'EF06');
+    expect(send(card, '00B2010400').sw).toBe('6982');
+    expect(externalAuthenticate(card, 'RK_DDF1', readAuthData(card, key('RK_DDF1')))).toBe('9000');
+    expect(send(card, '00B2010400').sw).toBe('9000');
+  });
+
+  it.each(SM_TARGETS)(
+    '$name: at zero $stk is blocked, 6983 even with a correct MAC, nothing written',
+    (t) => {
+      const card = new EmulatedHealthCard(STRICT);
+      const key = keysOf(card);
+      selectPath(card, ...t.path);
+      for (let i = 0; i < 3; i++) expect(smAttempt(card, key, t, true)).toBe('6988');
+      expect(card.triesLeft(t.stk)).toBe(0);
+      const before = card.snapshot().files;
+      expect(smAttempt(card, key, t)).toBe('6983');
+      expect(card.snapshot().files).toEqual(before);
+      expect(card.triesLeft(t.stk)).toBe(0);
+    },
+  );
+
+  it('blocked keys stay blocked after reset() and after removal and reinsertion', () => {
+    const card = new EmulatedHealthCard(STRICT);
+    const key = keysOf(card);
+    const t = SM_TARGETS[0];
+    selectPath(card, ...t.path);
+    for (const left of [2, 1, 0]) {
+      const wrong = flipBit(readAuthData(card, key('RK_DDF1')), 0);
+      expect(externalAuthenticate(card, 'RK_DDF1', wrong)).toBe(`63C${left}`);
+      expect(smAttempt(card, key, t, true)).toBe('6988');
+    }
+    const powerCycles: [string, () => void][] = [
+      ['reset()', () => card.reset()],
+      [
+        'setPresent(false/true)',
+        () => {
+          card.setPresent(false);
+          card.setPresent(true);
+        },
+      ],
+    ];
+    for (const [name, cycle] of powerCycles) {
+      cycle();
+      selectPath(card, ...t.path);
+      expect(externalAuthenticate(card, 'RK_DDF1', readAuthData(card, key('RK_DDF1'))), name).toBe('6983');
+      expect(smAttempt(card, key, t), name).toBe('6983');
+    }
+  });
+
+  it('a captured SM command replayed is refused: the first use consumed its challenge', () => {
+    const card = new EmulatedHealthCard(STRICT);
+    const key = keysOf(card);
+    selectPath(card, 'DDF1', 'EF08');
+    expect(externalAuthenticate(card, 'UK_DDF1', updateAuthData(card, key('UK_DDF1')))).toBe('9000');
+    const captured = smCommand(card, key('STK_DDF1'), ef08Header, newPhone);
+    expect(send(card, captured).sw).toBe('9000');
+    // No challenge left to check it against: refused without costing a try.
+    expect(send(card, captured).sw).toBe('6985');
+    expect(card.triesLeft('STK_DDF1')).toBe(3);
+    // After the terminal writes something else, a replay behind its next challenge fails the MAC.
+    const otherPhone = concat(Uint8Array.of(0x10, 0x14), ascii('13900139000'), new Uint8Array(9));
+    expect(send(card, smCommand(card, key('STK_DDF1'), ef08Header, otherPhone)).sw).toBe('9000');
+    getChallenge(card);
+    expect(send(card, captured).sw).toBe('6988');
+    expect(recordsOf(card.snapshot(), 'DDF1/EF08')[1]).toBe(hex(otherPhone));
+  });
+
+  it('an SM command with an Le byte is a length error (6700): no try lost, the challenge kept', () => {
+    const card = new EmulatedHealthCard(STRICT);
+    const key = keysOf(card);
+    selectPath(card, 'DDF1', 'EF08');
+    expect(externalAuthenticate(card, 'UK_DDF1', updateAuthData(card, key('UK_DDF1')))).toBe('9000');
+    const command = smCommand(card, key('STK_DDF1'), ef08Header, newPhone);
+    expect(send(card, concat(command, Uint8Array.of(0x00))).sw).toBe('6700');
+    expect(card.triesLeft('STK_DDF1')).toBe(3);
+    expect(send(card, command).sw).toBe('9000');
+  });
+
+  it('leaving a DF and coming back needs a new EXTERNAL AUTHENTICATE; selecting inside it does not', () => {
+    const card = new EmulatedHealthCard(STRICT);
+    const key = keysOf(card);
+    const authenticate = (): void => {
+      expect(externalAuthenticate(card, 'RK_DDF1', readAuthData(card, key('RK_DDF1')))).toBe('9000');
+      expect(externalAuthenticate(card, 'UK_DDF1', updateAuthData(card, key('UK_DDF1')))).toBe('9000');
+    };
+    /** A read needing RK_DDF1 and a write needing UK_DDF1. */
+    const useGrants = (): string[] => {
+      selectPath(card, 'EF06');
+      const read = send(card, '00B2010400').sw;
+      selectPath(card, 'EF08');
+      return [read, send(card, smCommand(card, key('STK_DDF1'), ef08Header, newPhone)).sw];
+    };
+    selectPath(card, 'DDF1');
+    // Out of DDF1 to a child DF, to the MF, to a child and its sibling; then back.
+    for (const away of [['DF01'], ['3F00'], ['DF01', 'DF02']]) {
+      authenticate();
+      selectPath(card, 'DDF1'); // the current DF again keeps the grants
+      expect(useGrants()).toEqual(['9000', '9000']);
+      selectPath(card, ...away, 'DDF1');
+      expect(useGrants(), away.join(' → ')).toEqual(['6982', '6982']);
+    }
+    authenticate();
+    expect(useGrants()).toEqual(['9000', '9000']);
   });
 });
 

@@ -3,9 +3,10 @@
  * SELECT by FID; READ RECORD by number (P2=04) and by identifier (P2=00); READ/UPDATE BINARY
  * with 15-bit offsets; UPDATE RECORD linear and cyclic, plain or CLA 04 secure messaging with
  * MAC check; WRITE/ERASE RECORD with MAC (CLA 84); GET CHALLENGE; EXTERNAL AUTHENTICATE with
- * retry counters and blocking; GET RESPONSE when run as a T=0 card. The security state is per DF: it resets when another DF is
- * selected and on reset. Behaviour the public spec does not fix is documented in
- * emulator/README.md ("reference COS").
+ * retry counters and blocking; GET RESPONSE when run as a T=0 card. A wrong MAC counts against
+ * the STK key (blocked at zero) and drops the security state. The security state is per DF: it
+ * resets when another DF is selected and on reset; retry counters survive both. Behaviour the
+ * public spec does not fix is documented in emulator/README.md ("reference COS").
  */
 import { randomBytes } from 'node:crypto';
 import {
@@ -120,7 +121,7 @@ export class EmulatedHealthCard implements CardChannel {
     this.#dfs = new Set(this.profile.dedicatedFiles.map((d) => d.path));
   }
 
-  /** Power cycle: the security state and selection are lost, the contents kept. */
+  /** Power cycle: the security state and selection are lost, the contents and retry counters kept. */
   reset(): Uint8Array {
     this.#df = '';
     this.#ef = undefined;
@@ -297,7 +298,7 @@ export class EmulatedHealthCard implements CardChannel {
     if (apdu.cla === 0x04) {
       if (!rule.sm) return sw(SW.CONDITIONS);
       const opened = this.#openSm(rule.sm, raw);
-      if (!opened) return sw(SW.SM_WRONG);
+      if ('sw' in opened) return opened;
       data = opened.data;
     } else {
       if (rule.sm) return sw(SW.SECURITY); // the file demands secure messaging
@@ -330,7 +331,8 @@ export class EmulatedHealthCard implements CardChannel {
     const rule = this.#writeRule(file, erase);
     if (!rule?.sm || !this.#granted.has(rule.key)) return sw(SW.SECURITY);
     if (apdu.p2 !== 0x04) return sw(SW.WRONG_P1P2);
-    if (!this.#openSm(rule.sm, raw)) return sw(SW.SM_WRONG);
+    const opened = this.#openSm(rule.sm, raw);
+    if ('sw' in opened) return opened;
     const record = file.records[apdu.p1 - 1];
     if (!record || apdu.p1 === 0) return sw(SW.RECORD_NOT_FOUND);
     file.records[apdu.p1 - 1] = new Uint8Array(record.length).fill(erase ? 0xff : 0x00);
@@ -413,13 +415,29 @@ export class EmulatedHealthCard implements CardChannel {
     return sw(SW.OK);
   }
 
-  /** Checks the MAC of a protected command with the STK session key and opens its data. */
-  #openSm(stk: KeyId, raw: Uint8Array): { data: Uint8Array | undefined } | undefined {
+  /**
+   * Checks the MAC of a protected command with the STK session key and opens its data, or
+   * answers the refusal. The STK key has a retry counter like an authentication key: a wrong
+   * MAC is a wrong cryptogram (6988, one try less, blocked at zero) and a correct one resets it.
+   */
+  #openSm(stk: KeyId, raw: Uint8Array): { data: Uint8Array | undefined } | Reply {
     const key = this.#keys.get(stk)!;
+    if (key.remaining === 0) return sw(SW.BLOCKED);
+    // Lc must cover exactly cryptogram ‖ MAC (no Le, no extended length): a syntax error, not a MAC failure.
+    if (raw.length < 5 || raw[4] !== raw.length - 5) return sw(SW.WRONG_LENGTH);
     const challenge = this.#takeChallenge();
-    if (!challenge || raw.length < 5 || raw[4] !== raw.length - 5) return undefined;
+    // Without a challenge there is no session key to check against (a replay lands here).
+    if (!challenge) return sw(SW.CONDITIONS);
     const session = deriveSessionKey(this.#derivation, key.value, challenge);
-    return openSmCommand(this.#derivation.cipher, session, raw.subarray(0, 5), raw.subarray(5));
+    const opened = openSmCommand(this.#derivation.cipher, session, raw.subarray(0, 5), raw.subarray(5));
+    if (!opened) {
+      key.remaining--;
+      // A forged or corrupted command ends the session: every key granted in this DF must be earned again.
+      this.#granted.clear();
+      return sw(SW.SM_WRONG);
+    }
+    key.remaining = key.tries;
+    return opened;
   }
 }
 

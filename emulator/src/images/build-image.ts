@@ -35,7 +35,7 @@ import {
   toHex,
   u16be,
 } from '@hcard/card-core';
-import { type KeyStore, TEST_KEY_STORE } from '../keys/test-key-set.js';
+import { type KeyStore, TEST_KEY_STORE, TEST_PSAM_PIN } from '../keys/test-key-set.js';
 import { generateEncounter } from '../synthetic/encounters.js';
 import { createRandom } from '../synthetic/random.js';
 import { generateResident, type SyntheticResident } from '../synthetic/resident.js';
@@ -233,7 +233,7 @@ export function buildPsamImage(
     format: PSAM_IMAGE_FORMAT,
     description: 'Synthetic health-card PSAM (test keys)',
     atr: '3B6900004843534D303031',
-    pin: options.pin ?? DEFAULT_HEALTH_CARD_SETTINGS.psamPin,
+    pin: options.pin ?? TEST_PSAM_PIN,
     pinTries: 3,
     files: {
       // IF2012 附录A: serial(10) version key-card-type command-set-version issuer-FCI

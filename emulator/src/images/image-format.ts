@@ -2,7 +2,16 @@
  * Card and PSAM images: what an emulated card holds, as JSON (hex for bytes). Test images carry
  * their keys in clear; they are for emulators and tests only.
  */
-import { type CardProfile, fromHex, HEALTH_CARD_PROFILE, hcardError, type KeyId } from '@hcard/card-core';
+import {
+  type CardProfile,
+  DEFAULT_HEALTH_CARD_SETTINGS,
+  fromHex,
+  HEALTH_CARD_PROFILE,
+  type HealthCardSettings,
+  hcardError,
+  type KeyId,
+  PSAM_FILES,
+} from '@hcard/card-core';
 
 export const CARD_IMAGE_FORMAT = 'hcard-card-image/1';
 export const PSAM_IMAGE_FORMAT = 'hcard-psam-image/1';
@@ -51,18 +60,108 @@ export interface PsamImage {
   readonly signingKey: string;
 }
 
-const invalid = (detail: string) => hcardError('HCARD_E_IMAGE_INVALID', detail);
+// ---- validation ------------------------------------------------------------------------------
+//
+// Every field of an image is checked when it is loaded, so a bad file fails at once with
+// HCARD_E_IMAGE_INVALID naming the field as a path (`keys.RK_DDF1.remaining`,
+// `files["DDF1/EF05"].records[3]`), not later with a crash or a wrong status word. Unknown
+// fields are rejected too: a misspelt one would otherwise be ignored. Messages never repeat
+// file contents or key material.
 
-function hexOf(value: unknown, what: string, length?: number): Uint8Array {
-  if (typeof value !== 'string') throw invalid(`${what} is not a hex string`);
-  let bytes: Uint8Array;
-  try {
-    bytes = fromHex(value);
-  } catch {
-    throw invalid(`${what} is not a hex string`);
+/** Bytes an ATR may have (ISO/IEC 7816-3: TS, T0 and up to 31 more). */
+const ATR_BYTES = { min: 2, max: 33 } as const;
+/** Retry counters fit the low nibble of 63Cx. */
+const TRIES = { min: 1, max: 15 } as const;
+
+const CARD_FIELDS = ['format', 'profile', 'description', 'atr', 'keySet', 'keys', 'files'] as const;
+const KEY_FIELDS = ['value', 'tries', 'remaining'] as const;
+const PSAM_FIELDS = [
+  'format',
+  'description',
+  'atr',
+  'pin',
+  'pinTries',
+  'files',
+  'keys',
+  'signingKey',
+] as const;
+const PSAM_KEY_FIELDS = ['index', 'usage', 'value'] as const;
+
+type JsonObject = Record<string, unknown>;
+
+const invalid = (field: string, detail: string) =>
+  hcardError('HCARD_E_IMAGE_INVALID', field === '' ? detail : `${field} ${detail}`, { field });
+
+/** A key as it may appear in a message: quoted, escaped and cut short. */
+const quoted = (key: string) => JSON.stringify(key.length > 40 ? `${key.slice(0, 40)}…` : key);
+
+/** `keys` + `RK_DDF1` → `keys.RK_DDF1`; `files` + `DDF1/EF05` → `files["DDF1/EF05"]`; `keys` + 3 → `keys[3]`. */
+function at(path: string, key: string | number): string {
+  if (typeof key === 'number') return `${path}[${key}]`;
+  if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(key)) return path === '' ? key : `${path}.${key}`;
+  return `${path}[${quoted(key)}]`;
+}
+
+/** An own property (never one inherited from Object.prototype). */
+const own = (o: JsonObject, key: string): unknown => (Object.hasOwn(o, key) ? o[key] : undefined);
+
+function object(value: unknown, path: string, what = 'an object'): JsonObject {
+  if (value === undefined) throw invalid(path, 'is missing');
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw invalid(path, `must be ${what}`);
+  return value as JsonObject;
+}
+
+/** Rejects fields not in `allowed`, so that a typo does not pass silently. */
+function onlyFields(o: JsonObject, path: string, allowed: readonly string[], what: string): void {
+  for (const key of Object.keys(o)) {
+    if (!allowed.includes(key))
+      throw invalid(at(path, key), `is not a field of ${what} (expected ${allowed.join(', ')})`);
   }
-  if (length !== undefined && bytes.length !== length)
-    throw invalid(`${what} has ${bytes.length} bytes, expected ${length}`);
+}
+
+function string(value: unknown, path: string): string {
+  if (value === undefined) throw invalid(path, 'is missing');
+  if (typeof value !== 'string' || value === '') throw invalid(path, 'must be a non-empty string');
+  return value;
+}
+
+function optionalString(value: unknown, path: string): void {
+  if (value !== undefined && typeof value !== 'string') throw invalid(path, 'must be a string');
+}
+
+function integer(value: unknown, path: string, min: number, max: number, note = ''): number {
+  if (value === undefined) throw invalid(path, 'is missing');
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max)
+    throw invalid(path, `must be an integer ${min}–${max}${note}`);
+  return value;
+}
+
+/** Hex (as `fromHex` reads it) of `length` bytes, or of `min`–`max` bytes. */
+function hex(
+  value: unknown,
+  path: string,
+  size: { length: number } | { min?: number; max?: number; note?: string } = {},
+): Uint8Array {
+  if (value === undefined) throw invalid(path, 'is missing');
+  let bytes: Uint8Array | undefined;
+  if (typeof value === 'string') {
+    try {
+      bytes = fromHex(value);
+    } catch {}
+  }
+  if (!bytes) throw invalid(path, 'must be a hex string (pairs of 0–9/A–F digits)');
+  if ('length' in size) {
+    if (bytes.length !== size.length)
+      throw invalid(path, `has ${bytes.length} bytes, expected ${size.length}`);
+  } else {
+    const { min = 0, max = Number.POSITIVE_INFINITY, note = '' } = size;
+    if (bytes.length < min || bytes.length > max) {
+      const range =
+        max === Number.POSITIVE_INFINITY ? `at least ${min}` : min === 0 ? `at most ${max}` : `${min}–${max}`;
+      throw invalid(path, `has ${bytes.length} bytes, expected ${range}${note}`);
+    }
+  }
   return bytes;
 }
 
@@ -70,50 +169,111 @@ function hexOf(value: unknown, what: string, length?: number): Uint8Array {
 export function validateCardImage(
   image: unknown,
   profile: CardProfile = HEALTH_CARD_PROFILE,
+  settings: Pick<HealthCardSettings, 'cardFactorOffset'> = DEFAULT_HEALTH_CARD_SETTINGS,
 ): { image: CardImage; files: Map<string, { records?: Uint8Array[]; data?: Uint8Array }> } {
-  if (typeof image !== 'object' || image === null) throw invalid('not an object');
-  const img = image as CardImage;
-  if (img.format !== CARD_IMAGE_FORMAT) throw invalid(`format is not ${CARD_IMAGE_FORMAT}`);
-  if (img.profile !== profile.id) throw invalid(`profile ${String(img.profile)} is not ${profile.id}`);
-  hexOf(img.atr, 'atr');
-  for (const key of profile.keys) {
-    const k = img.keys?.[key.id];
-    if (!k) throw invalid(`key ${key.id} missing`);
-    hexOf(k.value, `key ${key.id}`, 16);
-    if (!Number.isInteger(k.tries) || k.tries < 1 || k.tries > 15)
-      throw invalid(`key ${key.id} tries outside 1–15`);
+  const img = object(image, '', 'a JSON object (a card image)');
+  // Format and profile first: a file of another kind gets that message, not a list of faults.
+  if (own(img, 'format') !== CARD_IMAGE_FORMAT) throw invalid('format', `must be ${CARD_IMAGE_FORMAT}`);
+  const profileId = own(img, 'profile');
+  if (profileId !== profile.id) {
+    const shown = typeof profileId === 'string' && /^[\w./:-]{1,40}$/.test(profileId) ? `${profileId} ` : '';
+    throw invalid('profile', `${shown}is not ${profile.id}`);
   }
+  onlyFields(img, '', CARD_FIELDS, 'a card image');
+  optionalString(own(img, 'description'), 'description');
+  // The card factor CN is read from the ATR (settings.cardFactorOffset, 8 bytes).
+  const factorEnd = settings.cardFactorOffset + 8;
+  hex(own(img, 'atr'), 'atr', {
+    min: Math.max(ATR_BYTES.min, factorEnd),
+    max: ATR_BYTES.max,
+    note: ` (an ATR holding the card factor at bytes ${settings.cardFactorOffset}–${factorEnd - 1})`,
+  });
+  string(own(img, 'keySet'), 'keySet');
+
+  const keys = object(own(img, 'keys'), 'keys');
+  for (const id of Object.keys(keys)) {
+    if (!profile.keys.some((k) => k.id === id))
+      throw invalid(at('keys', id), `is not a key of ${profile.id}`);
+  }
+  for (const def of profile.keys) {
+    const path = at('keys', def.id);
+    const key = object(own(keys, def.id), path);
+    onlyFields(key, path, KEY_FIELDS, 'a key');
+    hex(own(key, 'value'), at(path, 'value'), { length: 16 });
+    const tries = integer(own(key, 'tries'), at(path, 'tries'), TRIES.min, TRIES.max);
+    const remaining = own(key, 'remaining');
+    if (remaining !== undefined) integer(remaining, at(path, 'remaining'), 0, tries, ' (0 to tries)');
+  }
+
   const files = new Map<string, { records?: Uint8Array[]; data?: Uint8Array }>();
+  const fileImages = object(own(img, 'files'), 'files');
+  for (const name of Object.keys(fileImages)) {
+    if (!profile.files.some((f) => f.path === name))
+      throw invalid(at('files', name), `is not a file of ${profile.id}`);
+  }
   for (const def of profile.files) {
-    const f = img.files?.[def.path];
-    if (!f) throw invalid(`file ${def.path} missing`);
+    const path = at('files', def.path);
     if (def.structure === 'transparent') {
-      if (!('data' in f)) throw invalid(`${def.path} needs data`);
-      files.set(def.path, { data: hexOf(f.data, def.path, def.size) });
+      const f = object(own(fileImages, def.path), path, 'an object { "data": hex }');
+      onlyFields(f, path, ['data'], 'a transparent file');
+      files.set(def.path, { data: hex(own(f, 'data'), at(path, 'data'), { length: def.size! }) });
     } else {
-      if (!('records' in f) || !Array.isArray(f.records) || f.records.length !== def.records) {
-        throw invalid(`${def.path} needs ${def.records} records`);
-      }
-      const records = f.records.map((r, i) => hexOf(r, `${def.path} record ${i + 1}`));
-      for (const [i, r] of records.entries()) {
-        if (r.length > def.recordLength!)
-          throw invalid(`${def.path} record ${i + 1} is longer than ${def.recordLength}`);
-      }
-      files.set(def.path, { records });
+      const f = object(own(fileImages, def.path), path, 'an object { "records": [hex, …] }');
+      onlyFields(f, path, ['records'], 'a record file');
+      const records = own(f, 'records');
+      const recordsPath = at(path, 'records');
+      if (records === undefined) throw invalid(recordsPath, 'is missing');
+      if (!Array.isArray(records) || records.length !== def.records)
+        throw invalid(recordsPath, `must be an array of ${def.records} records`);
+      files.set(def.path, {
+        records: records.map((r, i) => hex(r, at(recordsPath, i), { max: def.recordLength! })),
+      });
     }
   }
-  return { image: img, files };
+  return { image: img as unknown as CardImage, files };
 }
 
+/** Checks a PSAM image: every field, the five files at their sizes. Throws HCARD_E_IMAGE_INVALID. */
 export function validatePsamImage(image: unknown): PsamImage {
-  if (typeof image !== 'object' || image === null) throw invalid('not an object');
-  const img = image as PsamImage;
-  if (img.format !== PSAM_IMAGE_FORMAT) throw invalid(`format is not ${PSAM_IMAGE_FORMAT}`);
-  hexOf(img.atr, 'atr');
-  for (const fid of ['0015', '0016', '001A', '001B', '001C']) hexOf(img.files?.[fid], `file ${fid}`);
-  if (!Array.isArray(img.keys)) throw invalid('keys missing');
-  for (const k of img.keys) hexOf(k.value, `PSAM key ${k.index}`, 16);
-  hexOf(img.signingKey, 'signingKey', 32);
-  if (typeof img.pin !== 'string' || !/^\d{4,16}$/.test(img.pin)) throw invalid('pin must be 4–16 digits');
-  return img;
+  const img = object(image, '', 'a JSON object (a PSAM image)');
+  if (own(img, 'format') !== PSAM_IMAGE_FORMAT) throw invalid('format', `must be ${PSAM_IMAGE_FORMAT}`);
+  onlyFields(img, '', PSAM_FIELDS, 'a PSAM image');
+  optionalString(own(img, 'description'), 'description');
+  hex(own(img, 'atr'), 'atr', ATR_BYTES);
+  // VERIFY packs the PIN two digits a byte (commands/iso7816.ts verifyPin).
+  const pin = own(img, 'pin');
+  if (pin === undefined) throw invalid('pin', 'is missing');
+  if (typeof pin !== 'string' || !/^\d{4,16}$/.test(pin) || pin.length % 2 !== 0)
+    throw invalid('pin', 'must be an even number (4–16) of digits');
+  integer(own(img, 'pinTries'), 'pinTries', TRIES.min, TRIES.max);
+
+  const fileImages = object(own(img, 'files'), 'files');
+  const expected = Object.values(PSAM_FILES);
+  for (const fid of Object.keys(fileImages)) {
+    if (!expected.some((f) => f.fid === fid))
+      throw invalid(
+        at('files', fid),
+        `is not a PSAM file (expected ${expected.map((f) => f.fid).join(', ')})`,
+      );
+  }
+  for (const f of expected) hex(own(fileImages, f.fid), at('files', f.fid), { length: f.size });
+
+  const keys = own(img, 'keys');
+  if (keys === undefined) throw invalid('keys', 'is missing');
+  if (!Array.isArray(keys)) throw invalid('keys', 'must be an array');
+  const indexes = new Map<number, number>();
+  for (const [i, k] of keys.entries()) {
+    const path = at('keys', i);
+    const key = object(k, path);
+    onlyFields(key, path, PSAM_KEY_FIELDS, 'a PSAM key');
+    const index = integer(own(key, 'index'), at(path, 'index'), 0, 255);
+    integer(own(key, 'usage'), at(path, 'usage'), 0, 255);
+    hex(own(key, 'value'), at(path, 'value'), { length: 16 });
+    // 80 DE finds a key by its index: a second one with the same index could never be used.
+    const first = indexes.get(index);
+    if (first !== undefined) throw invalid(at(path, 'index'), `repeats ${at(at('keys', first), 'index')}`);
+    indexes.set(index, i);
+  }
+  hex(own(img, 'signingKey'), 'signingKey', { length: 32 });
+  return img as unknown as PsamImage;
 }

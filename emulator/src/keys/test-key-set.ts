@@ -7,9 +7,21 @@
  * Card keys are these masters diversified with the card's CN and CITY (card-core
  * key-derivation.ts); the PSAM holds the masters.
  */
-import { asciiBytes, type KeyId, sm2PublicKeyFromPrivate, sm3 } from '@hcard/card-core';
+import {
+  asciiBytes,
+  type HealthCardSessionOptions,
+  type KeyId,
+  sm2PublicKeyFromPrivate,
+  sm3,
+} from '@hcard/card-core';
 
 export const TEST_KEY_SET = 'hcard-test-issuer/1';
+
+/** PIN of the test PSAM (the value the national DLL's test PSAMs use). Never a real PSAM's. */
+export const TEST_PSAM_PIN = '123456';
+
+/** Session options for a terminal using the test PSAM (tests, benchmarks, `hcard demo`). */
+export const TEST_SESSION_OPTIONS: HealthCardSessionOptions = { settings: { psamPin: TEST_PSAM_PIN } };
 
 /** A source of master keys: the software key store of tests; an HSM can take its place. */
 export interface KeyStore {

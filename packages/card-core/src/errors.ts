@@ -54,6 +54,19 @@ export const ERROR_CATALOGUE = {
     69,
     'Check the PSAM PIN and key configuration.',
   ),
+  HCARD_E_PSAM_PIN_MISSING: entry(
+    'No PSAM PIN is configured',
+    400,
+    78,
+    "hcard has no default PIN: a wrong one would burn one of the PSAM's few tries.",
+  ),
+  HCARD_E_PSAM_PIN_WRONG: entry(
+    'The PSAM refused the PIN',
+    502,
+    77,
+    'Correct the configured PSAM PIN; hcard will not present a refused PIN again in this process.',
+  ),
+  HCARD_E_PSAM_BLOCKED: entry('The PSAM PIN is blocked', 502, 77, "Have the PSAM's issuer unblock it."),
   HCARD_E_T0_LOOP: entry('GET RESPONSE / resend loop did not end', 502, 69),
   // Transport and channels
   HCARD_E_TRANSPORT: entry('The reader or card connection failed', 503, 74),
@@ -74,6 +87,7 @@ export const ERROR_CATALOGUE = {
   HCARD_E_READER_BUSY: entry('The reader is in use by another connection', 409, 75),
   HCARD_E_CHANNEL_CLOSED: entry('The card channel is closed', 503, 74),
   HCARD_E_REPLAY_MISMATCH: entry('The command does not match the recorded transcript', 500, 70),
+  HCARD_E_TRANSCRIPT_INVALID: entry('Invalid transcript', 400, 65),
   HCARD_E_REPLAY_EXHAUSTED: entry('The recorded transcript has no more exchanges', 500, 70),
   // Crypto
   HCARD_E_KEY_INVALID: entry('Invalid key material', 400, 2),
@@ -82,6 +96,8 @@ export const ERROR_CATALOGUE = {
   HCARD_E_CERT_MALFORMED: entry('Malformed compact certificate', 422, 65),
   HCARD_E_CERT_UNTRUSTED: entry('Certificate does not chain to a trusted key', 422, 65),
   HCARD_E_CERT_EXPIRED: entry('Certificate is outside its validity period', 422, 65),
+  // Configuration
+  HCARD_E_CONFIG_INVALID: entry('Invalid configuration', 400, 78),
   // Emulator
   HCARD_E_IMAGE_INVALID: entry('Invalid card image', 400, 65),
   HCARD_E_INTERNAL: entry('Internal error', 500, 70, 'This is a bug; please report it with the transcript.'),

@@ -18,7 +18,7 @@ import type { CardChannel, CardProtocol } from './card-channel.js';
 import { ReplayChannel, type Transcript, transcriptFromJsonl, transcriptToJsonl } from './replay.js';
 import { withSerialize } from './serialize.js';
 import { withT0 } from './t0.js';
-import { type TranscriptEntry, withTranscript } from './transcript.js';
+import { type TranscriptEntry, type TranscriptOptions, withTranscript } from './transcript.js';
 
 // --- Test doubles and helpers -----------------------------------------------------------------
 
@@ -319,10 +319,13 @@ describe('withSerialize', () => {
 const VERIFY = '00 20 00 00 03 12 34 56'; // spec §6.1: PSAM PIN test value 123456
 const PSAM_CHANGE_PIN = '80 5E 01 00 07 12 34 56 FF 65 43 21'; // spec §6.9: old ‖ FF ‖ new
 
-function recorder(card: CardChannel) {
+function recorder(card: CardChannel, options?: TranscriptOptions) {
   const entries: TranscriptEntry[] = [];
-  return { entries, channel: withTranscript(card, (e) => entries.push(e)) };
+  return { entries, channel: withTranscript(card, (e) => entries.push(e), options) };
 }
+
+/** Synthetic data only: the transcript keeps card data in clear (PINs still redacted). */
+const SECRETS_ONLY: TranscriptOptions = { privacy: 'secrets-only' };
 
 describe('withTranscript', () => {
   it('reports each exchange with an increasing n from 1, its command and its response', async () => {
@@ -387,8 +390,8 @@ describe('withTranscript', () => {
     expect(entries.map((e) => toHex(e.command))).toEqual(['012000002A', '845E01002A']);
   });
 
-  it('keeps other commands in full, including their data', async () => {
-    const { entries, channel } = recorder(new ScriptedChannel(['9000', '9000']));
+  it('keeps other commands in full, including their data, with privacy secrets-only', async () => {
+    const { entries, channel } = recorder(new ScriptedChannel(['9000', '9000']), SECRETS_ONLY);
     await tx(channel, '00A4000002DDF1');
     await tx(channel, '00D6000004 01020304');
     expect(entries.map((e) => toHex(e.command))).toEqual(['00A4000002DDF1', '00D600000401020304']);
@@ -399,13 +402,18 @@ describe('withTranscript', () => {
     const { entries, channel } = recorder(new ScriptedChannel(['9000', failure]));
     await tx(channel, '00A4000002DDF1');
     expect(await rejection(channel.transmit(fromHex(VERIFY)))).toBe(failure);
-    expect(entries[1]).toMatchObject({ n: 2, error: failure.message, redacted: true });
+    // Only the code and catalogue text: a driver's message might echo the command and its PIN.
+    expect(entries[1]).toMatchObject({
+      n: 2,
+      error: 'HCARD_E_TRANSPORT: The reader or card connection failed',
+      redacted: true,
+    });
     expect(entries[1]!.response).toBeUndefined();
     expect(toHex(entries[1]!.command)).toBe('002000002A');
   });
 
   it('reports a copy of the response, so the sink cannot be changed through the caller’s buffer', async () => {
-    const { entries, channel } = recorder(new ScriptedChannel(['0102 9000']));
+    const { entries, channel } = recorder(new ScriptedChannel(['0102 9000']), SECRETS_ONLY);
     const response = await channel.transmit(fromHex('00B0000002'));
     response[0] = 0xee;
     expect(toHex(entries[0]!.response!)).toBe('01029000');
@@ -416,7 +424,7 @@ describe('withTranscript', () => {
 
 async function recordSession(): Promise<{ entries: TranscriptEntry[]; text: string }> {
   const card = new ScriptedChannel(['6F00 9000', '0102030405060708 9000', '9000', '3903123123 9000']);
-  const { entries, channel } = recorder(card);
+  const { entries, channel } = recorder(card, SECRETS_ONLY);
   await tx(channel, '00A4000002DDF1');
   await tx(channel, '0084000008');
   await tx(channel, VERIFY);
@@ -535,14 +543,14 @@ describe('ReplayChannel and transcript JSONL', () => {
     expect(await tx(new ReplayChannel(transcript), '0084000008')).toBe('AA9000');
   });
 
-  it('rejects text whose header is not an hcard transcript with HCARD_E_ARG_INVALID', () => {
-    expectHcardError(() => transcriptFromJsonl('{"format":"other/1"}\n'), 'HCARD_E_ARG_INVALID');
-    expectHcardError(() => transcriptFromJsonl(''), 'HCARD_E_ARG_INVALID');
+  it('rejects text whose header is not an hcard transcript with HCARD_E_TRANSCRIPT_INVALID', () => {
+    expectHcardError(() => transcriptFromJsonl('{"format":"other/1"}\n'), 'HCARD_E_TRANSCRIPT_INVALID');
+    expectHcardError(() => transcriptFromJsonl(''), 'HCARD_E_TRANSCRIPT_INVALID');
   });
 
-  it('rejects a line that is not JSON with HCARD_E_ARG_INVALID naming the line', () => {
+  it('rejects a line that is not JSON with HCARD_E_TRANSCRIPT_INVALID naming the line', () => {
     const text = '{"format":"hcard-transcript/1","atr":"3B021450","protocol":"T=1"}\n{"tx":"00"\n';
-    const e = expectHcardError(() => transcriptFromJsonl(text), 'HCARD_E_ARG_INVALID');
+    const e = expectHcardError(() => transcriptFromJsonl(text), 'HCARD_E_TRANSCRIPT_INVALID');
     expect(e.message).toContain('line 2');
   });
 });

@@ -3,6 +3,7 @@
  * interface's ANSI strings carry, right-padded with 0x00 to the field length. Limits count
  * bytes (a hanzi takes 2). A strict GB2312 mode is offered for issuers that demand it.
  */
+import { toHex } from '../bytes.js';
 import { hcardError } from '../errors.js';
 import { GBK_EURO, gbkCodeOf, isGb2312Pair } from './gbk.js';
 
@@ -10,6 +11,12 @@ export type AnsCharset = 'gbk' | 'gb2312';
 
 function describeChar(ch: string): string {
   return `'${ch}' (U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`;
+}
+
+/** ` (GBK reads them as 'x' (U+….))` for bytes code page 936 has a character for; else empty. */
+function gbkName(pair: Uint8Array): string {
+  const s = new TextDecoder('gbk').decode(pair);
+  return s.length === 1 && s !== '\ufffd' ? ` (GBK reads them as ${describeChar(s)})` : '';
 }
 
 /** Encodes text without padding; throws HCARD_E_ANS_UNMAPPABLE naming the first bad character. */
@@ -77,7 +84,11 @@ export function decodeAns(bytes: Uint8Array, charset: AnsCharset = 'gbk'): strin
     if (trail === undefined)
       throw hcardError('HCARD_E_ANS_BYTES_INVALID', `truncated character at ${i}`, { offset: i });
     if (charset === 'gb2312' && !isGb2312Pair(b, trail)) {
-      throw hcardError('HCARD_E_ANS_BYTES_INVALID', `bytes at ${i} are not GB 2312`, { offset: i });
+      throw hcardError(
+        'HCARD_E_ANS_BYTES_INVALID',
+        `bytes ${toHex(body.subarray(i, i + 2))} at ${i} are not a GB 2312 character${gbkName(body.subarray(i, i + 2))}`,
+        { offset: i },
+      );
     }
     i++;
   }

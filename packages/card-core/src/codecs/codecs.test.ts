@@ -419,3 +419,80 @@ describe('item codec', () => {
     expect(e.details).toMatchObject({ item: 12, key: 'sex', bytes: 2, length: 1 });
   });
 });
+
+describe('ans: strict GB 2312 mode takes only GB 2312-80 characters (architecture.md §10)', () => {
+  // Each pair is a character in code page 936 but not in GB 2312: AA A1 is in row 10, which GB
+  // 2312 leaves empty (user-defined in GBK); F8 A1 is in the user-defined rows F8–FE; B0 40 has
+  // a GBK trail byte under A1.
+  const NOT_GB2312 = [
+    { hex: 'AAA1', cp: 0xe000, why: 'row AA is empty in GB 2312' },
+    { hex: 'F8A1', cp: 0xe234, why: 'rows F8–FE are the user-defined area' },
+    { hex: 'B040', cp: 0x7645, why: '40 is not a GB 2312 trail byte' },
+  ] as const;
+
+  it.each(NOT_GB2312)(
+    'decoding $hex in strict mode is HCARD_E_ANS_BYTES_INVALID naming bytes and character ($why)',
+    ({ hex, cp }) => {
+      const e = expectHcardError(
+        () => decodeAns(fromHex(`D6D0 ${hex}`), 'gb2312'),
+        'HCARD_E_ANS_BYTES_INVALID',
+      );
+      expect(e.details).toEqual({ offset: 2 });
+      expect(e.message).toContain(hex);
+      expect(e.message).toContain(`U+${cp.toString(16).toUpperCase()}`);
+      // GBK mode reads them: these are real code page 936 characters.
+      expect(decodeAns(fromHex(hex), 'gbk').codePointAt(0)).toBe(cp);
+    },
+  );
+
+  it.each(NOT_GB2312)(
+    'encoding the GBK character of $hex in strict mode is HCARD_E_ANS_UNMAPPABLE naming it ($why)',
+    ({ hex, cp }) => {
+      const ch = String.fromCodePoint(cp);
+      expect(toHex(encodeAnsText(ch, 'gbk'))).toBe(hex);
+      const e = expectHcardError(() => encodeAnsText(`中${ch}`, 'gb2312'), 'HCARD_E_ANS_UNMAPPABLE');
+      expect(e.message).toContain(`'${ch}'`);
+      expect(e.message).toContain(`U+${cp.toString(16).toUpperCase()}`);
+      expect(e.message).toContain('GB 2312');
+      expect(e.details).toEqual({ codePoint: cp, charset: 'gb2312' });
+    },
+  );
+
+  it.each([
+    ['FEFE', 'the last user-defined cell'],
+    ['D7FA', 'an empty cell at the end of hanzi row 55 (user-defined in GBK)'],
+    ['A2A1', "'ⅰ', a GBK addition in symbol row 2"],
+    ['A6E0', "'︵', a GBK vertical form in symbol row 6"],
+    ['A8BB', "'ɑ', a GBK pinyin letter in symbol row 8"],
+  ])('rejects %s in strict mode both ways (%s)', (hex) => {
+    expectHcardError(() => decodeAns(fromHex(hex), 'gb2312'), 'HCARD_E_ANS_BYTES_INVALID');
+    const ch = decodeAns(fromHex(hex), 'gbk');
+    expectHcardError(() => encodeAnsText(ch, 'gb2312'), 'HCARD_E_ANS_UNMAPPABLE');
+  });
+
+  it('accepts exactly the 7445 characters of GB 2312-80 (682 symbols and 6763 hanzi)', () => {
+    let symbols = 0;
+    let hanzi = 0;
+    for (const [lead, trail] of GBK_PAIRS) {
+      const bytes = Uint8Array.of(lead, trail);
+      let text: string;
+      try {
+        text = decodeAns(bytes, 'gb2312');
+      } catch {
+        continue;
+      }
+      // Both directions agree: what strict decode accepts, strict encode gives back.
+      expect(toHex(encodeAnsText(text, 'gb2312'))).toBe(toHex(bytes));
+      if (lead >= 0xb0) hanzi++;
+      else symbols++;
+    }
+    expect({ symbols, hanzi }).toEqual({ symbols: 682, hanzi: 6763 });
+  });
+
+  it('keeps the GB 2312 boundaries: A1A1, A9EF, B0A1 and F7FE are accepted', () => {
+    for (const hex of ['A1A1', 'A9EF', 'B0A1', 'F7FE']) {
+      const text = decodeAns(fromHex(hex), 'gb2312');
+      expect(toHex(encodeAnsText(text, 'gb2312'))).toBe(hex);
+    }
+  });
+});

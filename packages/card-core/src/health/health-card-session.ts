@@ -130,8 +130,9 @@ export class HealthCardSession {
   }
 
   /**
-   * Opens a session (spec §6.1): verifies the PSAM PIN, takes CN from the ATR, selects DDF1 and
-   * reads the city code from EF05 to build CITY.
+   * Opens a session (spec §6.1): verifies the PSAM PIN (`settings.psamPin`, required: without
+   * it nothing is sent), takes CN from the ATR, selects DDF1 and reads the city code from EF05
+   * to build CITY.
    */
   static async open(
     card: CardChannel,
@@ -139,6 +140,7 @@ export class HealthCardSession {
     options: HealthCardSessionOptions = {},
   ): Promise<CardResult<HealthCardSession>> {
     const settings = { ...DEFAULT_HEALTH_CARD_SETTINGS, ...options.settings };
+    if (!settings.psamPin) throw hcardError('HCARD_E_PSAM_PIN_MISSING');
     const atr = card.atr;
     const cn = atr.slice(settings.cardFactorOffset, settings.cardFactorOffset + 8);
     if (cn.length !== 8) {
@@ -374,7 +376,12 @@ export class HealthCardSession {
   async #send(command: CommandDescriptor): Promise<Uint8Array> {
     this.apduCount++;
     const result = await run(this.card, command);
-    if (!result.ok) throw new Refused(result.refusal);
+    if (!result.ok) {
+      // A card drops the DF's security state on a wrong MAC (6988) and may have lost it for
+      // other reasons (6982): authenticate again next time rather than trust what we granted.
+      if (result.refusal.sw === 0x6988 || result.refusal.sw === 0x6982) this.#granted.clear();
+      throw new Refused(result.refusal);
+    }
     return result.value;
   }
 

@@ -3,7 +3,12 @@
  * crypto of a reading terminal happens in here: the PSAM derives the card's key from the
  * diversification factors (80 DE) and encrypts or MACs with the session key (80 FA). A PSAM
  * refusal is a terminal configuration problem, so it throws HCARD_E_PSAM_REFUSED.
+ *
+ * A desk PSAM blocks after a few wrong PINs, and a blocked PSAM stops the desk. So the client
+ * never presents a PIN that a PSAM has refused once in this process (`PsamPinGuard`), and a
+ * missing PIN fails before any APDU is sent.
  */
+import { createHash } from 'node:crypto';
 import { concatBytes, toHex } from '../bytes.js';
 import type { CardChannel } from '../channel/card-channel.js';
 import { withT0 } from '../channel/t0.js';
@@ -11,6 +16,7 @@ import { decodeCn } from '../codecs/cn.js';
 import { type CommandDescriptor, refusalError, run } from '../commands/descriptor.js';
 import { readBinary, selectFile, verifyPin } from '../commands/iso7816.js';
 import { authInput, foldCryptogram, macInput, smHeader, smPlaintext } from '../crypto/secure-messaging.js';
+import { hcardError } from '../errors.js';
 import type { KeyDef } from '../profiles/types.js';
 
 /** PSAM data files (IF2012 附录A): where they are and how long. */
@@ -51,14 +57,50 @@ const psamCommand = (
   apdu: { cla: 0x80, ins, p1, p2, data },
 });
 
+/**
+ * PINs a PSAM has refused, so they are never presented to it again: each try burns one of the
+ * PSAM's few. A PSAM is known by its ATR; PINs are kept as hashes only.
+ */
+export class PsamPinGuard {
+  readonly #refused = new Map<string, number | undefined>();
+
+  static #key(atr: Uint8Array, pin: string): string {
+    return `${toHex(atr)}:${createHash('sha256').update(pin).digest('hex')}`;
+  }
+
+  /** Tries left when this PSAM refused this PIN (undefined if it did not say), or 'not-refused'. */
+  refusal(atr: Uint8Array, pin: string): number | undefined | 'not-refused' {
+    const key = PsamPinGuard.#key(atr, pin);
+    return this.#refused.has(key) ? this.#refused.get(key) : 'not-refused';
+  }
+
+  remember(atr: Uint8Array, pin: string, retriesLeft: number | undefined): void {
+    this.#refused.set(PsamPinGuard.#key(atr, pin), retriesLeft);
+  }
+}
+
+/** The guard every PsamClient shares unless given its own: one per process. */
+export const PROCESS_PSAM_PIN_GUARD = new PsamPinGuard();
+
+const triesText = (left: number | undefined) =>
+  left === undefined
+    ? 'the PSAM did not say how many tries are left'
+    : `${left} ${left === 1 ? 'try' : 'tries'} left`;
+
+export interface PsamClientOptions {
+  readonly pinGuard?: PsamPinGuard;
+}
+
 export class PsamClient {
   readonly channel: CardChannel;
+  readonly #pinGuard: PsamPinGuard;
   #df: 'MF' | 'DF01' | undefined;
   #pinVerified = false;
 
-  constructor(channel: CardChannel) {
+  constructor(channel: CardChannel, options: PsamClientOptions = {}) {
     // 80 FA answers 61xx; the T=0 decorator fetches the data whatever the protocol.
     this.channel = withT0(channel);
+    this.#pinGuard = options.pinGuard ?? PROCESS_PSAM_PIN_GUARD;
   }
 
   async #send(command: CommandDescriptor): Promise<Uint8Array> {
@@ -74,13 +116,42 @@ export class PsamClient {
     this.#df = df;
   }
 
-  /** Selects the health application DF01 and verifies the PSAM PIN (spec §6.1). */
-  async open(pin: string): Promise<void> {
-    await this.#selectDf('DF01');
-    if (!this.#pinVerified) {
-      await this.#send(verifyPin(pin));
-      this.#pinVerified = true;
+  /**
+   * Selects the health application DF01 and verifies the PSAM PIN (spec §6.1). Without a PIN,
+   * or with one this PSAM has already refused, it fails before sending anything.
+   */
+  async open(pin: string | undefined): Promise<void> {
+    if (this.#pinVerified) return this.#selectDf('DF01');
+    if (pin === undefined || pin === '') throw hcardError('HCARD_E_PSAM_PIN_MISSING');
+    const verify = verifyPin(pin); // checks the PIN's form before anything is sent
+    const atr = this.channel.atr;
+    const earlier = this.#pinGuard.refusal(atr, pin);
+    if (earlier !== 'not-refused') {
+      throw hcardError(
+        'HCARD_E_PSAM_PIN_WRONG',
+        `this PIN was refused earlier (${triesText(earlier)}); it is not presented again`,
+        earlier === undefined ? {} : { retriesLeft: earlier },
+      );
     }
+    await this.#selectDf('DF01');
+    const result = await run(this.channel, verify);
+    if (!result.ok) {
+      const { sw, retriesLeft } = result.refusal;
+      if (sw === 0x6983 || retriesLeft === 0) {
+        this.#pinGuard.remember(atr, pin, 0);
+        throw hcardError('HCARD_E_PSAM_BLOCKED', undefined, { sw: '6983' });
+      }
+      if (sw === 0x6300 || (sw & 0xfff0) === 0x63c0) {
+        this.#pinGuard.remember(atr, pin, retriesLeft);
+        throw hcardError(
+          'HCARD_E_PSAM_PIN_WRONG',
+          triesText(retriesLeft),
+          retriesLeft === undefined ? {} : { retriesLeft },
+        );
+      }
+      throw refusalError(result.refusal, 'HCARD_E_PSAM_REFUSED');
+    }
+    this.#pinVerified = true;
   }
 
   async readFile(file: PsamFile): Promise<Uint8Array> {

@@ -1,6 +1,6 @@
 /**
  * Reads a health card through any driver: connects the user card and the PSAM slots, opens a
- * session (PSAM PIN, card factors), reads the sections and always closes both channels. A card
+ * session (the given PSAM PIN, card factors), reads the sections and always closes both channels. A card
  * refusal becomes HCARD_E_SW_REFUSED naming the command, its status word and meaning.
  */
 import {
@@ -25,6 +25,7 @@ export async function readThroughDriver(
   driver: ReaderDriver,
   slots: SlotPair,
   sections: readonly Section[],
+  psamPin: string,
 ): Promise<CardRead> {
   const card = await driver.connect(slots.user);
   try {
@@ -36,7 +37,7 @@ export async function readThroughDriver(
     });
     try {
       const started = performance.now();
-      const opened = await HealthCardSession.open(card, new PsamClient(psam));
+      const opened = await HealthCardSession.open(card, new PsamClient(psam), { settings: { psamPin } });
       if (!opened.ok) throw refusalError(opened.refusal);
       const read = await opened.value.readCard(sections);
       if (!read.ok) throw refusalError(read.refusal);

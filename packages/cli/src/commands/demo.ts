@@ -10,6 +10,7 @@ import {
   EmulatedHealthCard,
   EmulatedPsam,
   generateCard,
+  TEST_PSAM_PIN,
   type VpcdCard,
 } from '@hcard/emulator';
 import { EmulatorDriver, type PcscDriver, type SlotPair } from '@hcard/reader-driver';
@@ -35,7 +36,8 @@ Generates a synthetic resident health card and reads it with the real session co
 authentication, every file). If pcscd runs with free vpcd readers ("Virtual PCD 00 00" and
 "… 00 01"), the card and the test PSAM are served on vpcd and read through PC/SC; otherwise
 they are read through the in-process emulator. The output says which path was taken and
-why. All data is generated; no real person is involved.`,
+why. The test PSAM's PIN is configured by the demo itself. All data is generated; no real
+person is involved.`,
   options: {
     seed: { type: 'string', value: 'seed', description: 'which synthetic resident', default: '1' },
     'in-process': { type: 'boolean', description: 'use the in-process emulator even if pcscd runs' },
@@ -103,7 +105,7 @@ async function readThroughPcscd(
     inserted.push(await insertOnVpcd(psam, VPCD_READERS.psam.port));
     const slots = { user: VPCD_READERS.user.name, psam: VPCD_READERS.psam.name };
     await waitForCards(() => driver.list(), [slots.user, slots.psam]);
-    const read = await readThroughDriver(driver, slots, ALL_SECTIONS);
+    const read = await readThroughDriver(driver, slots, ALL_SECTIONS, TEST_PSAM_PIN);
     return { ...read, path: 'pcscd', reason: 'pcscd is running and its vpcd readers are free', slots };
   } finally {
     for (const vpcd of inserted) vpcd.remove();
@@ -121,7 +123,7 @@ async function readInProcess(
   driver.insert(slots.user, card);
   driver.insert(slots.psam, psam);
   try {
-    const read = await readThroughDriver(driver, slots, ALL_SECTIONS);
+    const read = await readThroughDriver(driver, slots, ALL_SECTIONS, TEST_PSAM_PIN);
     return { ...read, path: 'in-process', reason, slots };
   } finally {
     await driver.close();

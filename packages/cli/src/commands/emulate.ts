@@ -4,7 +4,7 @@
  */
 import { createInterface } from 'node:readline';
 import { toHex } from '@hcard/card-core';
-import { buildPsamImage, EmulatedPsam, VPCD_DEFAULT_PORT, VpcdCard } from '@hcard/emulator';
+import { buildPsamImage, EmulatedPsam, TEST_PSAM_PIN, VPCD_DEFAULT_PORT, VpcdCard } from '@hcard/emulator';
 import { imageHolder, loadCardImage } from '../card/image-file.js';
 import { defineCommand } from '../shared/command.js';
 import { usageError } from '../shared/errors.js';
@@ -28,7 +28,11 @@ While it runs it reads commands from stdin, one per line:
   reset    power-cycle the card (selection and security state are lost)
   quit     remove the cards and stop
   help     list these commands
-Stopping always removes the cards.`,
+Stopping always removes the cards.
+
+The test PSAM's PIN is ${TEST_PSAM_PIN} unless --psam-pin gives another; the ready line says
+which. A reader then needs that PIN configured (HCARD_PSAM_PIN). The test PSAM blocks after 3
+wrong PINs, like a real one; restart the emulator to unblock it.`,
   options: {
     card: { type: 'string', value: 'file', description: 'card image to serve (required)' },
     port: {
@@ -43,8 +47,17 @@ Stopping always removes the cards.`,
       description: `vpcd port for the test PSAM (default: --port + 1, ${VPCD_DEFAULT_PORT + 1})`,
     },
     'no-psam': { type: 'boolean', description: 'serve no PSAM' },
+    'psam-pin': {
+      type: 'string',
+      value: 'pin',
+      description: 'PIN of the test PSAM, an even number (4–16) of digits',
+      default: TEST_PSAM_PIN,
+    },
   },
-  examples: ['hcard card new --seed 7 --out card.json && hcard emulate --card card.json'],
+  examples: [
+    'hcard card new --seed 7 --out card.json && hcard emulate --card card.json',
+    'hcard emulate --card card.json --psam-pin 654321',
+  ],
   run: async (options, io) => {
     if (options.card === undefined) throw usageError('--card <file> is required', 'hcard emulate');
     if (options['no-psam'] && options['psam-port'] !== undefined)
@@ -54,13 +67,16 @@ Stopping always removes the cards.`,
       ? undefined
       : parsePort(options['psam-port'] ?? String(port + 1), '--psam-port');
     if (psamPort === port) throw usageError('--psam-port must differ from --port', 'hcard emulate');
+    const psamPin = options['psam-pin'];
+    if (!/^(\d\d){2,8}$/.test(psamPin))
+      throw usageError('--psam-pin must be an even number (4–16) of digits', 'hcard emulate');
     const { card, image } = loadCardImage(options.card);
 
     const served = new VpcdCard(card, { port });
     const psam =
       psamPort === undefined
         ? undefined
-        : new VpcdCard(new EmulatedPsam(buildPsamImage()), { port: psamPort });
+        : new VpcdCard(new EmulatedPsam(buildPsamImage({ pin: psamPin })), { port: psamPort });
     const stop = stopSignal();
     let requestQuit!: () => void;
     const quit = new Promise<'quit'>((resolve) => (requestQuit = () => resolve('quit')));
@@ -108,7 +124,8 @@ Stopping always removes the cards.`,
       let reason = await Promise.race([connected, stop.stopped, quit]);
       clearTimeout(waiting);
       if (reason === 'ready') {
-        const psamText = psam ? `the test PSAM on port ${psamPort}` : 'no PSAM';
+        // The emulated PSAM's PIN is a test value, so saying it is what a tester needs.
+        const psamText = psam ? `the test PSAM (PIN ${psamPin}) on port ${psamPort}` : 'no PSAM';
         io.out(
           `ready: the card on vpcd port ${port}, ${psamText}; stdin commands: remove, insert, reset, quit, help`,
         );

@@ -6,6 +6,7 @@ import { openPcscDriver } from '../card/pcsc.js';
 import { readThroughDriver } from '../card/read-card.js';
 import { parseSections } from '../card/sections.js';
 import { chooseSlots } from '../card/slots.js';
+import { defaultConfigFile, PSAM_PIN_ENV, resolvePsamPin } from '../config/psam-pin.js';
 import { defineCommand } from '../shared/command.js';
 import { roundMs, toJson } from '../shared/json.js';
 
@@ -16,6 +17,11 @@ export const readCommand = defineCommand({
 Reads the resident health card in a PC/SC reader, authenticating with the PSAM in its paired
 slot, and prints what a registration desk shows. By default the user card is in the first
 reader named "… 00 00" and the PSAM in the same reader's "… 00 01" slot.
+
+The PSAM PIN comes from the environment variable ${PSAM_PIN_ENV}, else from "psamPin" in the
+config file (the one the gateway uses). There is no default, and the PIN is never taken from
+the command line or printed. A PIN the PSAM refuses is not presented again in the same
+process, and the error says how many tries the PSAM has left.
 
 A card refusal prints the refused command, its status word and meaning, and exits with 69.`,
   options: {
@@ -30,9 +36,15 @@ A card refusal prints the refused command, its status word and meaning, and exit
     photo: { type: 'string', value: 'file', description: 'write the photo (JPEG) to this file' },
     all: { type: 'boolean', description: 'print every item read, not only the registration items' },
     json: { type: 'boolean', description: 'print everything read as JSON (bytes as hex)' },
+    config: {
+      type: 'string',
+      value: 'file',
+      description: 'config file with "psamPin"',
+      default: defaultConfigFile(),
+    },
   },
   examples: [
-    'hcard read',
+    'HCARD_PSAM_PIN=123456 hcard read   # the test PSAM of "hcard emulate"',
     'hcard read --sections basic,photo --photo holder.jpg',
     'hcard read --reader "ACS ACR39U 00 00" --psam-reader "ACS ACR39U 00 01" --json',
   ],
@@ -40,6 +52,7 @@ A card refusal prints the refused command, its status word and meaning, and exit
     const sections = parseSections(options.sections, 'hcard read');
     // --photo needs the photo section; asking for the file is asking for the section.
     if (options.photo !== undefined && !sections.includes('photo')) sections.push('photo');
+    const psamPin = resolvePsamPin(options.config);
     const driver = openPcscDriver();
     try {
       const readers = (await driver.list()).map((r) => r.name);
@@ -47,7 +60,7 @@ A card refusal prints the refused command, its status word and meaning, and exit
         ...(options.reader === undefined ? {} : { user: options.reader }),
         ...(options['psam-reader'] === undefined ? {} : { psam: options['psam-reader'] }),
       });
-      const { data, apdus, ms } = await readThroughDriver(driver, slots, sections);
+      const { data, apdus, ms } = await readThroughDriver(driver, slots, sections, psamPin);
       if (options.photo !== undefined) {
         if (data.photo) writePhoto(options.photo, data.photo);
         else io.err(`hcard: the card holds no photo; ${options.photo} not written`);

@@ -19,8 +19,11 @@ export interface HealthCardSettings {
   readonly charset: AnsCharset;
   /** Bytes per READ/UPDATE BINARY (DLL: 0x80). [med] */
   readonly binaryChunk: number;
-  /** PSAM PIN; the DLL's test value. Real deployments pass their own. [med] */
-  readonly psamPin: string;
+  /**
+   * PSAM PIN. No default: a real PSAM blocks after a few wrong tries, so every deployment
+   * configures its own (the CLI and gateway: HCARD_PSAM_PIN or `psamPin` in the config file).
+   */
+  readonly psamPin?: string;
   /** Check the index flag (00 = in use) before reading an encounter record (IF2012 remark). */
   readonly checkIndexBeforeRead: boolean;
 }
@@ -32,6 +35,5 @@ export const DEFAULT_HEALTH_CARD_SETTINGS: HealthCardSettings = {
   derivation: DEFAULT_DERIVATION,
   charset: 'gbk',
   binaryChunk: 0x80,
-  psamPin: '123456',
   checkIndexBeforeRead: true,
 };
