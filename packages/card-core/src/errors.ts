@@ -98,6 +98,36 @@ export const ERROR_CATALOGUE = {
   HCARD_E_CERT_EXPIRED: entry('Certificate is outside its validity period', 422, 65),
   // Configuration
   HCARD_E_CONFIG_INVALID: entry('Invalid configuration', 400, 78),
+  // Gateway (HTTP)
+  HCARD_E_UNAUTHENTICATED: entry(
+    'A valid bearer token is required',
+    401,
+    77,
+    'Send "Authorization: Bearer <token>"; create one with `hcard gateway token create`.',
+  ),
+  HCARD_E_FORBIDDEN: entry('The token lacks the scope this needs', 403, 77),
+  HCARD_E_HOST_REFUSED: entry(
+    'Host not allowed',
+    421,
+    77,
+    'Call the gateway as 127.0.0.1, localhost or [::1] with its port, or add the host to "allowedHosts".',
+  ),
+  HCARD_E_ORIGIN_REFUSED: entry(
+    'Origin not allowed',
+    403,
+    77,
+    'Add the web origin to "allowedOrigins" in the gateway config.',
+  ),
+  HCARD_E_NOT_FOUND: entry('No such route', 404, 66),
+  HCARD_E_BODY_INVALID: entry('The request body is not valid JSON', 400, 65),
+  HCARD_E_BODY_TOO_LARGE: entry('The request body is too large', 413, 65),
+  HCARD_E_RATE_LIMITED: entry('Too many requests', 429, 75, 'Wait and try again.'),
+  HCARD_E_IDEMPOTENCY_CONFLICT: entry(
+    'This Idempotency-Key was used for a different request',
+    422,
+    65,
+    'Use a new key for a new request.',
+  ),
   // Emulator
   HCARD_E_IMAGE_INVALID: entry('Invalid card image', 400, 65),
   HCARD_E_INTERNAL: entry('Internal error', 500, 70, 'This is a bug; please report it with the transcript.'),

@@ -1,0 +1,96 @@
+/**
+ * `buildApp(config, deps)`: the gateway as a Fastify app that never listens (server.ts does).
+ * One plugin per concern, registered once: errors, security, OpenAPI, then the routes by
+ * resource. Everything a route needs from outside (readers, tokens, log, audit) comes in
+ * `deps`, so tests build the app around an in-process driver or the real pcscd alike.
+ */
+
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { HealthCardData } from '@hcard/card-core';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import type { GatewayConfig } from './config/config.js';
+import { TokenStore } from './config/tokens.js';
+import { registerErrorHandling } from './errors.js';
+import type { ReaderService } from './readers/reader-service.js';
+import { cardRoutes } from './routes/card.js';
+import { healthRoutes } from './routes/health.js';
+import { readerRoutes } from './routes/readers.js';
+import { registerSecurity } from './security/security.js';
+import { VERSION } from './version.js';
+
+export interface AuditEntry {
+  readonly action: 'read' | 'write' | 'settle' | 'compat';
+  readonly reader: string;
+  readonly sections?: readonly string[];
+  readonly function?: string;
+}
+
+/** What routes report to the cross-cutting parts (audit log, log masking). */
+export interface GatewayHooks {
+  /** Runs `job` and records who did what to which card, and how it ended. */
+  audited<T>(request: FastifyRequest, entry: AuditEntry, job: () => Promise<T>): Promise<T>;
+  /** Tells the log masker the names on a card just read. */
+  sawCard(data: HealthCardData): void;
+}
+
+export interface GatewayDeps {
+  readonly service: ReaderService;
+  /** Token lookup; default: the config's tokens, fixed. */
+  readonly tokens?: TokenStore;
+  /** Fastify logger option (a pino instance through `loggerInstance`, or `false`). */
+  readonly loggerInstance?: FastifyInstance['log'];
+  readonly hooks?: Partial<GatewayHooks>;
+}
+
+export async function buildApp(config: GatewayConfig, deps: GatewayDeps) {
+  const app = Fastify({
+    ...(deps.loggerInstance ? { loggerInstance: deps.loggerInstance } : { logger: false }),
+    bodyLimit: config.bodyLimit,
+    // Request ids for log lines and the audit trail.
+    genReqId: () => crypto.randomUUID(),
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  const hooks: GatewayHooks = {
+    audited: deps.hooks?.audited ?? ((_request, _entry, job) => job()),
+    sawCard: deps.hooks?.sawCard ?? (() => undefined),
+  };
+
+  registerErrorHandling(app);
+  registerSecurity(app, {
+    port: config.port,
+    allowedHosts: config.allowedHosts,
+    allowedOrigins: config.allowedOrigins,
+    tokens: deps.tokens ?? new TokenStore(undefined, config.tokens),
+  });
+  await app.register(rateLimit, {
+    max: config.rateLimit.max,
+    timeWindow: config.rateLimit.windowMs,
+    // Per client (token), or per address before a client is known.
+    keyGenerator: (request) => request.principal?.client ?? request.ip,
+    hook: 'preHandler',
+  });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'hcard gateway',
+        version: VERSION,
+        description: 'The resident health card over local HTTP.',
+      },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      security: [{ bearer: [] }],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { docExpansion: 'list' } });
+  app.get('/openapi.json', { config: { scope: 'public' }, schema: { hide: true } }, async () =>
+    app.swagger(),
+  );
+
+  await app.register(healthRoutes);
+  await app.register(readerRoutes, { service: deps.service });
+  await app.register(cardRoutes, { service: deps.service, config, hooks });
+  return app;
+}

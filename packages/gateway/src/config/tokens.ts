@@ -1,0 +1,111 @@
+/**
+ * Bearer tokens: 32 random bytes shown once as `hcard_<base64url>`; the config keeps only their
+ * SHA-256. `TokenStore` answers "which client, which scopes" for a presented token and re-reads
+ * the config file when it changes, so a token created or revoked while the gateway runs takes
+ * effect at the next request.
+ */
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { statSync } from 'node:fs';
+import { hcardError } from '@hcard/card-core';
+import {
+  type GatewayConfig,
+  loadOrCreateConfig,
+  readConfigFile,
+  type Scope,
+  type TokenEntry,
+  writeConfigFile,
+} from './config.js';
+
+const PREFIX = 'hcard_';
+
+const sha256 = (text: string): Buffer => createHash('sha256').update(text).digest();
+
+export interface Principal {
+  readonly client: string;
+  readonly scopes: ReadonlySet<Scope>;
+  readonly tokenId: string;
+}
+
+/** Adds a token for `client` to the config file (creating the file if needed); returns the token, shown once. */
+export function createToken(
+  file: string,
+  client: string,
+  scopes: readonly Scope[],
+  now = new Date(),
+): { token: string; entry: TokenEntry } {
+  const { config } = loadOrCreateConfig(file);
+  const token = `${PREFIX}${randomBytes(32).toString('base64url')}`;
+  const hash = sha256(token).toString('hex');
+  const entry: TokenEntry = {
+    id: hash.slice(0, 12),
+    client,
+    scopes: [...scopes],
+    sha256: hash,
+    created: now.toISOString(),
+  };
+  writeConfigFile(file, { ...config, tokens: [...config.tokens, entry] });
+  return { token, entry };
+}
+
+/** Removes the tokens with this id, or every token of this client; returns what was removed. */
+export function revokeTokens(file: string, idOrClient: string): TokenEntry[] {
+  const config = readConfigFile(file);
+  if (!config) throw hcardError('HCARD_E_CONFIG_INVALID', `${file} does not exist`);
+  const removed = config.tokens.filter((t) => t.id === idOrClient || t.client === idOrClient);
+  if (removed.length > 0)
+    writeConfigFile(file, { ...config, tokens: config.tokens.filter((t) => !removed.includes(t)) });
+  return removed;
+}
+
+export function listTokens(file: string): readonly TokenEntry[] {
+  return readConfigFile(file)?.tokens ?? [];
+}
+
+/** Looks tokens up in the config, re-reading the file whenever it changed on disk. */
+export class TokenStore {
+  #tokens: readonly TokenEntry[];
+  #stamp: string | undefined;
+
+  /** `file` undefined: the tokens given are fixed (tests, embedded use). */
+  constructor(
+    readonly file: string | undefined,
+    initial: GatewayConfig['tokens'],
+  ) {
+    this.#tokens = initial;
+    this.#stamp = file === undefined ? undefined : this.#fileStamp();
+  }
+
+  #fileStamp(): string | undefined {
+    try {
+      const s = statSync(this.file!, { bigint: true });
+      return `${s.mtimeNs}:${s.size}:${s.ino}`;
+    } catch {
+      return undefined;
+    }
+  }
+
+  #refresh(): void {
+    if (this.file === undefined) return;
+    const stamp = this.#fileStamp();
+    if (stamp === this.#stamp) return;
+    this.#stamp = stamp;
+    try {
+      this.#tokens = readConfigFile(this.file)?.tokens ?? [];
+    } catch {
+      // A half-edited file keeps the tokens we had; the next change is read again.
+    }
+  }
+
+  /** The principal of a presented token, or undefined. Compares hashes in constant time. */
+  authenticate(token: string): Principal | undefined {
+    this.#refresh();
+    if (!token.startsWith(PREFIX)) return undefined;
+    const presented = sha256(token);
+    let found: TokenEntry | undefined;
+    for (const entry of this.#tokens) {
+      // Every entry is compared, so the time does not tell which one matched.
+      if (timingSafeEqual(presented, Buffer.from(entry.sha256, 'hex')) && !found) found = entry;
+    }
+    return found && { client: found.client, scopes: new Set(found.scopes), tokenId: found.id };
+  }
+}

@@ -1,0 +1,62 @@
+/**
+ * Reader and card events for HTTP clients: every event the driver reports, kept in a bounded
+ * history in arrival order, handed to every subscriber. An event's id is its reader and that
+ * reader's counter (`<reader>#<counter>`); a client that reconnects with the id of the last
+ * event it saw gets everything after it.
+ */
+import { toHex } from '@hcard/card-core';
+import type { ReaderEvent } from '@hcard/reader-driver';
+
+export interface GatewayEvent {
+  readonly id: string;
+  readonly type: ReaderEvent['type'];
+  readonly reader: string;
+  /** The reader's event counter: +1 per event of that reader, never going back. */
+  readonly counter: number;
+  readonly atr?: string;
+  readonly time: string;
+}
+
+export const eventId = (reader: string, counter: number): string => `${reader}#${counter}`;
+
+export class EventHub {
+  readonly #history: GatewayEvent[] = [];
+  readonly #subscribers = new Set<(event: GatewayEvent) => void>();
+
+  constructor(readonly capacity = 1000) {}
+
+  publish(event: ReaderEvent, time = new Date()): GatewayEvent {
+    const e: GatewayEvent = {
+      id: eventId(event.reader, event.counter),
+      type: event.type,
+      reader: event.reader,
+      counter: event.counter,
+      ...(event.type === 'card-inserted' ? { atr: toHex(event.atr) } : {}),
+      time: time.toISOString(),
+    };
+    this.#history.push(e);
+    if (this.#history.length > this.capacity) this.#history.shift();
+    for (const s of this.#subscribers) s(e);
+    return e;
+  }
+
+  /**
+   * Events after the one with id `since` (all kept events if it is unknown or too old to be
+   * kept, which the caller may tell apart with `knows`), then live ones, until unsubscribed.
+   */
+  subscribe(listener: (event: GatewayEvent) => void, since?: string): () => void {
+    const at =
+      since === undefined ? this.#history.length : this.#history.findIndex((e) => e.id === since) + 1;
+    for (const e of this.#history.slice(since === undefined ? this.#history.length : at)) listener(e);
+    this.#subscribers.add(listener);
+    return () => this.#subscribers.delete(listener);
+  }
+
+  knows(id: string): boolean {
+    return this.#history.some((e) => e.id === id);
+  }
+
+  get history(): readonly GatewayEvent[] {
+    return this.#history;
+  }
+}

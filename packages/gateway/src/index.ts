@@ -1,0 +1,8 @@
+/** @hcard/gateway: the local HTTP gateway. This file only re-exports. */
+export * from './app.js';
+export * from './config/config.js';
+export * from './config/tokens.js';
+export * from './events/event-hub.js';
+export * from './readers/card-sections.js';
+export * from './readers/reader-service.js';
+export * from './version.js';

@@ -1,0 +1,241 @@
+/**
+ * The one owner of the readers (architecture.md §11): routes ask it for card data and it
+ * decides how the card is touched. Per user-card reader (and its PSAM slot) one FIFO queue;
+ * identical concurrent reads coalesced into one card read; what was read served from a
+ * snapshot until the card is removed; writes queued like reads. A card removed mid-request
+ * fails the request (HCARD_E_CARD_REMOVED), never a partial result.
+ */
+import {
+  type HealthCardData,
+  HealthCardSession,
+  type HealthCardSettings,
+  hcardError,
+  isHcardError,
+  PsamClient,
+  refusalError,
+  type Section,
+  toHex,
+} from '@hcard/card-core';
+import { pairSlots, type ReaderDriver, type ReaderWatch, type SlotPair } from '@hcard/reader-driver';
+import { EventHub } from '../events/event-hub.js';
+import { KeyedFifo } from './fifo.js';
+
+export interface ReaderServiceOptions {
+  /** Explicit user-card/PSAM pairs (with their PINs); empty: pair "… 00 00" with "… 00 01". */
+  readonly pairs?: readonly (SlotPair & { readonly psamPin?: string })[];
+  /** PIN for PSAMs without their own. */
+  readonly psamPin?: string;
+  readonly settings?: Partial<HealthCardSettings>;
+}
+
+export interface ReaderStatus {
+  readonly name: string;
+  readonly cardPresent: boolean;
+  readonly atr: string | null;
+  readonly counter: number;
+  /** The paired PSAM slot, when this reader holds user cards. */
+  readonly psam: string | null;
+}
+
+export interface CardReadResult {
+  readonly data: HealthCardData;
+  /** True when served from the snapshot of this card, without touching it. */
+  readonly cached: boolean;
+  /** The reader's event counter when the card was read (its insertion). */
+  readonly counter: number;
+}
+
+interface Snapshot {
+  /** Counter of the reader's last event when this card was first read. */
+  readonly counter: number;
+  readonly sections: Set<Section>;
+  data: HealthCardData;
+}
+
+export class ReaderService {
+  readonly events = new EventHub();
+  readonly #driver: ReaderDriver;
+  readonly #options: ReaderServiceOptions;
+  readonly #fifo = new KeyedFifo();
+  readonly #snapshots = new Map<string, Snapshot>();
+  readonly #inflight = new Map<string, Promise<CardReadResult>>();
+  readonly #counters = new Map<string, number>();
+  #watch: ReaderWatch | undefined;
+  /** Card reads that touched a card (for tests and benchmarks). */
+  cardReads = 0;
+
+  constructor(driver: ReaderDriver, options: ReaderServiceOptions = {}) {
+    this.#driver = driver;
+    this.#options = options;
+  }
+
+  /** Starts following reader events; resolves once the current state has been seen. */
+  async start(): Promise<void> {
+    const watch = this.#driver.watch();
+    this.#watch = watch;
+    const readers = await this.#driver.list().catch(() => []);
+    let pending = readers.length;
+    let ready!: () => void;
+    const seen = new Promise<void>((resolve) => {
+      ready = resolve;
+      if (pending === 0) resolve();
+    });
+    void (async () => {
+      for await (const event of watch) {
+        this.#counters.set(event.reader, event.counter);
+        // Any change to the card in a reader ends its snapshot.
+        if (event.type !== 'reader-added') this.#snapshots.delete(event.reader);
+        this.events.publish(event);
+        if (event.type === 'reader-added' && --pending === 0) ready();
+      }
+    })();
+    await Promise.race([seen, new Promise((r) => setTimeout(r, 2000))]);
+  }
+
+  async close(): Promise<void> {
+    this.#watch?.close();
+    await this.#driver.close();
+  }
+
+  async list(): Promise<ReaderStatus[]> {
+    const readers = await this.#driver.list();
+    const names = readers.map((r) => r.name);
+    return readers.map((r) => ({
+      name: r.name,
+      cardPresent: r.cardPresent,
+      atr: r.atr ? toHex(r.atr) : null,
+      counter: r.counter,
+      psam: this.#pairOf(r.name, names)?.psam ?? null,
+    }));
+  }
+
+  #pairOf(reader: string, names: readonly string[]): (SlotPair & { psamPin?: string }) | undefined {
+    const pairs = this.#options.pairs ?? [];
+    if (pairs.length > 0) return pairs.find((p) => p.user === reader);
+    const pair = pairSlots(names, { user: reader });
+    // A PSAM slot ("… 00 01") pairs with itself by the naming rule: it is no user-card reader.
+    return pair?.psam === reader ? undefined : pair;
+  }
+
+  async #slots(reader: string): Promise<SlotPair & { psamPin: string }> {
+    const names = (await this.#driver.list()).map((r) => r.name);
+    if (!names.includes(reader)) throw hcardError('HCARD_E_READER_NOT_FOUND', `"${reader}"`, { reader });
+    const pair = this.#pairOf(reader, names);
+    if (!pair)
+      throw hcardError('HCARD_E_READER_NOT_FOUND', `no PSAM slot is paired with "${reader}"`, { reader });
+    const psamPin = pair.psamPin ?? this.#options.psamPin;
+    // Checked before anything is sent: a PSAM must never see a guessed PIN.
+    if (!psamPin)
+      throw hcardError('HCARD_E_PSAM_PIN_MISSING', 'set HCARD_PSAM_PIN or "psamPin" in the gateway config');
+    return { user: pair.user, psam: pair.psam, psamPin };
+  }
+
+  /**
+   * Runs `job` with an open session on the reader's card, in the reader's queue. The session's
+   * channels are closed afterwards whatever happens.
+   */
+  withSession<T>(reader: string, job: (session: HealthCardSession) => Promise<T>): Promise<T> {
+    return this.#queued(reader, async (slots) => {
+      const card = await this.#driver.connect(slots.user);
+      try {
+        const psam = await this.#driver.connect(slots.psam).catch((e: unknown) => {
+          throw isHcardError(e, 'HCARD_E_NO_CARD')
+            ? hcardError('HCARD_E_NO_CARD', `"${slots.psam}" (the PSAM slot)`, { reader: slots.psam }, e)
+            : e;
+        });
+        try {
+          const opened = await HealthCardSession.open(card, new PsamClient(psam), {
+            settings: { ...this.#options.settings, psamPin: slots.psamPin },
+          });
+          if (!opened.ok) throw refusalError(opened.refusal);
+          return await job(opened.value);
+        } finally {
+          await psam.close();
+        }
+      } finally {
+        await card.close();
+      }
+    });
+  }
+
+  /** Runs `job` with the PSAM of the reader's pair (PIN verified), in the reader's queue. */
+  withPsam<T>(reader: string, job: (psam: PsamClient) => Promise<T>): Promise<T> {
+    return this.#queued(reader, async (slots) => {
+      const channel = await this.#driver.connect(slots.psam);
+      try {
+        const psam = new PsamClient(channel);
+        await psam.open(slots.psamPin);
+        return await job(psam);
+      } finally {
+        await channel.close();
+      }
+    });
+  }
+
+  async #queued<T>(reader: string, job: (slots: SlotPair & { psamPin: string }) => Promise<T>): Promise<T> {
+    const slots = await this.#slots(reader);
+    return this.#fifo.run([slots.user, slots.psam], () => job(slots));
+  }
+
+  /**
+   * The card's data for these sections: from the snapshot when every section was read since
+   * the card went in (unless `fresh`), else one card read of the missing sections, shared by
+   * every identical request that arrives while it runs.
+   */
+  readCard(
+    reader: string,
+    sections: readonly Section[],
+    options: { fresh?: boolean } = {},
+  ): Promise<CardReadResult> {
+    const want = [...new Set(sections)].sort();
+    const snap = this.#snapshots.get(reader);
+    if (!options.fresh && snap && want.every((s) => snap.sections.has(s)))
+      return Promise.resolve({ data: snap.data, cached: true, counter: snap.counter });
+    const key = `${reader}\n${options.fresh ? 'fresh' : ''}\n${want.join(',')}`;
+    const running = this.#inflight.get(key);
+    if (running) return running;
+    const read = this.#readFromCard(reader, want, options.fresh === true).finally(() =>
+      this.#inflight.delete(key),
+    );
+    this.#inflight.set(key, read);
+    return read;
+  }
+
+  async #readFromCard(reader: string, want: readonly Section[], fresh: boolean): Promise<CardReadResult> {
+    const counter = this.#counters.get(reader) ?? 0;
+    const before = this.#snapshots.get(reader);
+    const missing = fresh || !before ? want : want.filter((s) => !before.sections.has(s));
+    const data = await this.withSession(reader, async (session) => {
+      this.cardReads++;
+      const read = await session.readCard(missing);
+      if (!read.ok) throw refusalError(read.refusal);
+      return read.value;
+    });
+    // An event while we read means another card (or none): keep nothing of this one.
+    if ((this.#counters.get(reader) ?? 0) !== counter)
+      throw hcardError('HCARD_E_CARD_REMOVED', `"${reader}"`, { reader });
+    const current = this.#snapshots.get(reader);
+    const merged: Snapshot =
+      current && !fresh
+        ? {
+            counter,
+            sections: new Set([...current.sections, ...missing]),
+            data: { ...current.data, ...data, items: { ...current.data.items, ...data.items } },
+          }
+        : { counter, sections: new Set(missing), data };
+    this.#snapshots.set(reader, merged);
+    return { data: merged.data, cached: false, counter };
+  }
+
+  /** Drops sections of a reader's snapshot after a write changed them. */
+  forget(reader: string, sections: readonly Section[]): void {
+    const snap = this.#snapshots.get(reader);
+    if (!snap) return;
+    for (const s of sections) snap.sections.delete(s);
+  }
+
+  /** The reader's event counter as this service last saw it. */
+  counter(reader: string): number {
+    return this.#counters.get(reader) ?? 0;
+  }
+}

@@ -1,0 +1,91 @@
+/**
+ * The gateway's front door, in the order a request meets it (architecture.md §7):
+ * Host allow-list (DNS rebinding), Origin allow-list with CORS and Private/Local Network Access
+ * preflights, then bearer tokens with scopes. Each route declares what it needs in its
+ * `config.scope`; a route that declares nothing needs a valid token (default deny).
+ */
+import { hcardError } from '@hcard/card-core';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Scope } from '../config/config.js';
+import type { Principal, TokenStore } from '../config/tokens.js';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** 'public': no token; a scope: a token with it; absent: any valid token. */
+    scope?: Scope | 'public';
+    /** The route also accepts a one-time `ticket` query parameter (EventSource, WebSocket). */
+    ticket?: boolean;
+  }
+  interface FastifyRequest {
+    principal?: Principal;
+  }
+}
+
+export interface SecurityOptions {
+  readonly port: number;
+  readonly allowedHosts: readonly string[];
+  readonly allowedOrigins: readonly string[];
+  readonly tokens: TokenStore;
+  /** Redeems a one-time ticket (see routes that set `config.ticket`). */
+  readonly redeemTicket?: (ticket: string) => Principal | undefined;
+}
+
+const LOOPBACK_NAMES = ['127.0.0.1', 'localhost', '[::1]'];
+
+export const ALLOWED_HEADERS = 'authorization, content-type, idempotency-key, last-event-id';
+
+export function registerSecurity(app: FastifyInstance, options: SecurityOptions): void {
+  const hosts = new Set([...LOOPBACK_NAMES.map((h) => `${h}:${options.port}`), ...options.allowedHosts]);
+  // The gateway's own pages (the desk) call it from these origins.
+  const origins = new Set([
+    ...LOOPBACK_NAMES.map((h) => `http://${h}:${options.port}`),
+    ...options.allowedOrigins,
+  ]);
+
+  app.addHook('onRequest', async (request, reply) => {
+    const host = request.headers.host;
+    if (host === undefined || !hosts.has(host.toLowerCase()))
+      throw hcardError('HCARD_E_HOST_REFUSED', `"${host ?? ''}"`);
+
+    const origin = request.headers.origin;
+    if (origin !== undefined) {
+      if (!origins.has(origin)) throw hcardError('HCARD_E_ORIGIN_REFUSED', `"${origin}"`);
+      reply.header('access-control-allow-origin', origin);
+      reply.header('vary', 'Origin');
+      if (request.method === 'OPTIONS' && request.headers['access-control-request-method']) {
+        return preflight(request, reply);
+      }
+    }
+
+    const scope = request.routeOptions.config?.scope;
+    if (scope === 'public') return;
+    const principal = authenticate(request, options);
+    if (!principal) throw hcardError('HCARD_E_UNAUTHENTICATED');
+    if (scope !== undefined && !principal.scopes.has(scope))
+      throw hcardError('HCARD_E_FORBIDDEN', `this needs the scope ${scope}`, { scope });
+    request.principal = principal;
+  });
+}
+
+function preflight(request: FastifyRequest, reply: FastifyReply) {
+  reply.header('access-control-allow-methods', 'GET, POST, OPTIONS');
+  reply.header('access-control-allow-headers', ALLOWED_HEADERS);
+  reply.header('access-control-max-age', '600');
+  // Chrome's Private Network Access (and its Local Network Access successor) asks first.
+  if (request.headers['access-control-request-private-network'] === 'true')
+    reply.header('access-control-allow-private-network', 'true');
+  if (request.headers['access-control-request-local-network'] === 'true')
+    reply.header('access-control-allow-local-network', 'true');
+  return reply.code(204).send();
+}
+
+function authenticate(request: FastifyRequest, options: SecurityOptions): Principal | undefined {
+  const header = request.headers.authorization;
+  const bearer = header?.match(/^Bearer\s+(\S+)$/i)?.[1];
+  if (bearer) return options.tokens.authenticate(bearer);
+  if (request.routeOptions.config?.ticket && options.redeemTicket) {
+    const ticket = (request.query as { ticket?: unknown } | undefined)?.ticket;
+    if (typeof ticket === 'string') return options.redeemTicket(ticket);
+  }
+  return undefined;
+}
