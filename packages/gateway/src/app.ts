@@ -16,9 +16,13 @@ import { TokenStore } from './config/tokens.js';
 import { registerErrorHandling } from './errors.js';
 import type { ReaderService } from './readers/reader-service.js';
 import { cardRoutes } from './routes/card.js';
+import { compatRoutes } from './routes/compat.js';
+import { deskRoutes } from './routes/desk.js';
+import { eventRoutes } from './routes/events.js';
 import { healthRoutes } from './routes/health.js';
 import { readerRoutes } from './routes/readers.js';
 import { registerSecurity } from './security/security.js';
+import { TicketStore } from './security/tickets.js';
 import { VERSION } from './version.js';
 
 export interface AuditEntry {
@@ -58,12 +62,14 @@ export async function buildApp(config: GatewayConfig, deps: GatewayDeps) {
     sawCard: deps.hooks?.sawCard ?? (() => undefined),
   };
 
+  const tickets = new TicketStore();
   registerErrorHandling(app);
   registerSecurity(app, {
     port: config.port,
     allowedHosts: config.allowedHosts,
     allowedOrigins: config.allowedOrigins,
     tokens: deps.tokens ?? new TokenStore(undefined, config.tokens),
+    redeemTicket: (ticket) => tickets.redeem(ticket),
   });
   await app.register(rateLimit, {
     max: config.rateLimit.max,
@@ -92,5 +98,8 @@ export async function buildApp(config: GatewayConfig, deps: GatewayDeps) {
   await app.register(healthRoutes);
   await app.register(readerRoutes, { service: deps.service });
   await app.register(cardRoutes, { service: deps.service, config, hooks });
+  await app.register(compatRoutes, { service: deps.service, hooks });
+  await app.register(eventRoutes, { service: deps.service, tickets });
+  await app.register(deskRoutes);
   return app;
 }

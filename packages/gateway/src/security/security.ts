@@ -35,14 +35,24 @@ const LOOPBACK_NAMES = ['127.0.0.1', 'localhost', '[::1]'];
 export const ALLOWED_HEADERS = 'authorization, content-type, idempotency-key, last-event-id';
 
 export function registerSecurity(app: FastifyInstance, options: SecurityOptions): void {
-  const hosts = new Set([...LOOPBACK_NAMES.map((h) => `${h}:${options.port}`), ...options.allowedHosts]);
-  // The gateway's own pages (the desk) call it from these origins.
-  const origins = new Set([
-    ...LOOPBACK_NAMES.map((h) => `http://${h}:${options.port}`),
-    ...options.allowedOrigins,
-  ]);
+  // The port is the one listened on (an ephemeral port in tests), else the configured one.
+  let allowed: { port: number; hosts: Set<string>; origins: Set<string> } | undefined;
+  const current = () => {
+    const address = app.server.address();
+    const port = typeof address === 'object' && address ? address.port : options.port;
+    if (allowed?.port !== port) {
+      allowed = {
+        port,
+        hosts: new Set([...LOOPBACK_NAMES.map((h) => `${h}:${port}`), ...options.allowedHosts]),
+        // The gateway's own pages (the desk) call it from these origins.
+        origins: new Set([...LOOPBACK_NAMES.map((h) => `http://${h}:${port}`), ...options.allowedOrigins]),
+      };
+    }
+    return allowed;
+  };
 
   app.addHook('onRequest', async (request, reply) => {
+    const { hosts, origins } = current();
     const host = request.headers.host;
     if (host === undefined || !hosts.has(host.toLowerCase()))
       throw hcardError('HCARD_E_HOST_REFUSED', `"${host ?? ''}"`);

@@ -1,0 +1,97 @@
+/**
+ * Test rig for the gateway: a config with one token per scope set, the in-process emulator
+ * driver holding a generated card ("Emu 00 00") and the test PSAM ("Emu 00 01"), the
+ * ReaderService, and the app, optionally listening on an ephemeral port of 127.0.0.1 (real
+ * sockets). Hosts and tokens for requests are ready to use.
+ */
+import { createHash } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import {
+  buildPsamImage,
+  type BuiltCard,
+  EmulatedHealthCard,
+  EmulatedPsam,
+  generateCard,
+  TEST_PSAM_PIN,
+} from '@hcard/emulator';
+import { buildApp, type GatewayConfig, type GatewayDeps, parseConfig, ReaderService, type Scope } from '@hcard/gateway';
+import { EmulatorDriver, type ReaderDriver } from '@hcard/reader-driver';
+
+export const USER_READER = 'Emu 00 00';
+export const PSAM_READER = 'Emu 00 01';
+export const READER_PATH = encodeURIComponent(USER_READER);
+
+/** Clients of the rig's config: name → scopes. Each gets the token `hcard_test-<name>`. */
+export const TEST_CLIENTS: Record<string, readonly Scope[]> = {
+  basic: ['read:basic'],
+  clinical: ['read:basic', 'read:clinical'],
+  writer: ['read:basic', 'write:encounters'],
+  settle: ['settle'],
+  all: ['read:basic', 'read:clinical', 'write:encounters', 'settle'],
+};
+export const tokenOf = (client: string): string => `hcard_test-${client}`;
+
+export function testConfig(overrides: Record<string, unknown> = {}): GatewayConfig {
+  const tokens = Object.entries(TEST_CLIENTS).map(([client, scopes]) => {
+    const sha256 = createHash('sha256').update(tokenOf(client)).digest('hex');
+    return { id: sha256.slice(0, 12), client, scopes: [...scopes], sha256, created: '2026-01-01T00:00:00.000Z' };
+  });
+  return parseConfig({ tokens, ...overrides });
+}
+
+export interface GatewayRig {
+  readonly app: Awaited<ReturnType<typeof buildApp>>;
+  readonly service: ReaderService;
+  readonly driver: EmulatorDriver;
+  readonly built: BuiltCard;
+  readonly card: EmulatedHealthCard;
+  readonly config: GatewayConfig;
+  /** Base URL when listening (`http://127.0.0.1:PORT`). */
+  readonly url: string;
+  /** Headers with an allowed Host and the client's bearer token. */
+  headers(client?: string): Record<string, string>;
+  close(): Promise<void>;
+}
+
+export async function startGatewayRig(
+  options: {
+    seed?: number | string;
+    listen?: boolean;
+    config?: Record<string, unknown>;
+    deps?: Partial<GatewayDeps>;
+    driver?: ReaderDriver;
+  } = {},
+): Promise<GatewayRig> {
+  const built = generateCard(options.seed ?? 'gateway');
+  const card = new EmulatedHealthCard(built.image);
+  const driver = new EmulatorDriver();
+  driver.insert(USER_READER, card);
+  driver.insert(PSAM_READER, new EmulatedPsam(buildPsamImage()));
+  const service = new ReaderService(options.driver ?? driver, { psamPin: TEST_PSAM_PIN });
+  await service.start();
+  let config = testConfig(options.config);
+  const app = await buildApp(config, { service, ...options.deps });
+  let url = '';
+  if (options.listen) {
+    await app.listen({ host: '127.0.0.1', port: 0 });
+    const port = (app.server.address() as AddressInfo).port;
+    // The Host allow-list is per port: rebuild the config view for the real port.
+    url = `http://127.0.0.1:${port}`;
+    config = { ...config, port };
+  }
+  const host = new URL(url || `http://127.0.0.1:${config.port}`).host;
+  return {
+    app,
+    service,
+    driver,
+    built,
+    card,
+    config,
+    url,
+    headers: (client = 'all') => ({ host, authorization: `Bearer ${tokenOf(client)}` }),
+    close: async () => {
+      await app.close();
+      await service.close();
+    },
+  };
+}
