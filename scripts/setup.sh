@@ -8,8 +8,11 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 PNPM_VERSION=10.34.9
 # Debian packages hcard needs: the PC/SC daemon and the headers the `pcsclite` binding compiles
 # against, the vpcd virtual reader the emulator plugs into, scriptor for third-party checks,
-# and iproute2 for the loopback quick-ACK setting of the test rig.
-APT_PACKAGES=(pcscd libpcsclite-dev vsmartcard-vpcd pcsc-tools iproute2)
+# and iproute2 for the loopback quick-ACK setting (test rig, `hcard demo`, `hcard emulate`).
+# The desk page's browser test needs Chromium (/usr/bin/chromium, driven by playwright-core)
+# and a CJK font, without which Chinese renders as nothing: fonts-wqy-microhei (1.6 MB) rather
+# than fonts-noto-cjk (57 MB). curl runs the README's gateway walkthrough (tested as written).
+APT_PACKAGES=(pcscd libpcsclite-dev vsmartcard-vpcd pcsc-tools iproute2 chromium fonts-wqy-microhei curl)
 
 log() { printf 'hcard setup: %s\n' "$*" >&2; }
 

@@ -8,4 +8,5 @@ export * from './synthetic/encounters.js';
 export * from './synthetic/photo.js';
 export * from './synthetic/random.js';
 export * from './synthetic/resident.js';
+export * from './vpcd/loopback-quickack.js';
 export * from './vpcd/vpcd-card.js';

@@ -4,11 +4,19 @@
  * processes. Every child process is stopped after each test, and each test ends with both
  * readers empty.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ERROR_CATALOGUE, toHex } from '@hcard/card-core';
-import { generateCard, TEST_PSAM_PIN } from '@hcard/emulator';
+import {
+  generateCard,
+  loopbackRoutes,
+  parseLocalRoutes,
+  quickAckCommands,
+  routeChangeArgs,
+  runIp,
+  TEST_PSAM_PIN,
+} from '@hcard/emulator';
 import { PcscDriver } from '@hcard/reader-driver';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type HcardProcess, runHcard, startHcard } from '../support/cli-process.js';
@@ -66,6 +74,22 @@ describe.skipIf(pcscUnavailable()).sequential('hcard through pcscd and vpcd', ()
 
   const present = async (reader: string) => (await driver.list()).find((r) => r.name === reader)?.cardPresent;
 
+  // Loopback quick-ACK: the rig turned it on when it could (root), so the CLI finds it on.
+  const quickAckOn = () => rig.quickAck.applied;
+  const QUICKACK_ALREADY_ON = 'loopback quick-ACK is already on for vpcd (left as it was)';
+  const loopback = () => loopbackRoutes(parseLocalRoutes(runIp(['route', 'show', 'table', 'local'])));
+
+  /** Runs `body` with quick-ACK off on the loopback routes, then sets them back as they were. */
+  async function withQuickAckOff(body: () => Promise<void>): Promise<void> {
+    const before = loopback();
+    for (const route of before) runIp(routeChangeArgs(route, false));
+    try {
+      await body();
+    } finally {
+      for (const route of before) runIp(routeChangeArgs(route, 'as-is'));
+    }
+  }
+
   it('readers --json lists the vpcd readers, empty, then with the cards emulate serves', async () => {
     const empty = await runHcard(['readers', '--json']);
     expect(empty.code, empty.stderr).toBe(0);
@@ -82,6 +106,33 @@ describe.skipIf(pcscUnavailable()).sequential('hcard through pcscd and vpcd', ()
     expect(user).toEqual({ name: READERS.user.name, cardPresent: true, atr: built.image.atr });
     const table = await runHcard(['readers']);
     expect(table.stdout).toMatch(new RegExp(`^${READERS.user.name}\\s+yes\\s+${built.image.atr}$`, 'm'));
+  });
+
+  it('emulate says on its second line what it did about quick-ACK', async () => {
+    const { file } = imageFile('cli-emulate-quickack');
+    const emulator = await emulate(file);
+    expect(emulator.lines()[1]).toBe(
+      quickAckOn()
+        ? QUICKACK_ALREADY_ON
+        : expect.stringMatching(/^loopback quick-ACK could not be turned on /),
+    );
+  });
+
+  it('emulate turns quick-ACK on while it serves, and off again on stop', async ({ skip }) => {
+    if (!quickAckOn()) skip('the rig could not change the loopback routes');
+    await withQuickAckOff(async () => {
+      const { file } = imageFile('cli-emulate-quickack-off');
+      const emulator = await emulate(file);
+      expect(emulator.lines()[1]).toBe(
+        'loopback quick-ACK turned on for vpcd (was off; turned off again on stop)',
+      );
+      expect(loopback().map((r) => r.quickAck)).toEqual([true, true]);
+      emulator.send('quit');
+      const ended = await emulator.exited;
+      expect(ended.code).toBe(0);
+      expect(ended.stdout).toMatch(/^stopped \(quit\): cards removed\nloopback quick-ACK turned off again$/m);
+      expect(loopback().map((r) => r.quickAck)).toEqual([false, false]);
+    });
   });
 
   it('read --json, in another process, returns the items of the image emulate serves', async () => {
@@ -221,11 +272,13 @@ describe.skipIf(pcscUnavailable()).sequential('hcard through pcscd and vpcd', ()
   it('demo reads through pcscd, says so, and leaves the readers empty', async () => {
     const result = await runHcard(['demo', '--seed', '11']);
     expect(result.code, result.stderr).toBe(0);
-    const [path, counts] = result.stdout.split('\n');
+    const [path, counts, quickAck] = result.stdout.split('\n');
     expect(path).toBe(
       `read through pcscd (${READERS.user.name}): pcscd is running and its vpcd readers are free`,
     );
     expect(counts).toMatch(/^\d+ APDUs in [\d.]+ ms; synthetic resident from seed 11$/);
+    if (quickAckOn()) expect(quickAck).toBe(QUICKACK_ALREADY_ON);
+    else expect(quickAck).toMatch(/^loopback quick-ACK could not be turned on /);
     expect(result.stdout).toMatch(new RegExp(`姓名\\s+${generateCard(11).items.name}$`, 'm'));
     await waitFor(async () => (await driver.list()).every((r) => !r.cardPresent));
   });
@@ -238,8 +291,71 @@ describe.skipIf(pcscUnavailable()).sequential('hcard through pcscd and vpcd', ()
       path: 'pcscd',
       reader: READERS.user.name,
       psamReader: READERS.psam.name,
+      quickAck: quickAckOn() ? 'already-on' : 'unavailable',
     });
     expect(out.items).toEqual(generateCard(12).items);
+    // With quick-ACK a full read takes well under a second (without it, ~40 ms per APDU).
+    if (quickAckOn()) expect(out.read.ms).toBeLessThan(3000);
+  });
+
+  it('demo turns quick-ACK on for the read when it is off, says so, and turns it off again', async ({
+    skip,
+  }) => {
+    if (!quickAckOn()) skip('the rig could not change the loopback routes');
+    await withQuickAckOff(async () => {
+      const text = await runHcard(['demo', '--seed', '14']);
+      expect(text.code, text.stderr).toBe(0);
+      expect(text.stdout.split('\n')[2]).toBe(
+        'loopback quick-ACK turned on for vpcd (was off; turned off again after the read)',
+      );
+      expect(loopback().map((r) => r.quickAck)).toEqual([false, false]);
+
+      const json = await runHcard(['demo', '--seed', '14', '--json']);
+      expect(json.code, json.stderr).toBe(0);
+      const read = JSON.parse(json.stdout).read;
+      expect(read).toMatchObject({ path: 'pcscd', quickAck: 'turned-on' });
+      expect(read.ms).toBeLessThan(3000);
+      expect(loopback().map((r) => r.quickAck)).toEqual([false, false]);
+    });
+  });
+
+  it('demo says what to run, and still reads, when quick-ACK cannot be turned on', async () => {
+    // An `ip` that shows the routes without quick-ACK and refuses changes, as for a non-root user.
+    const bin = join(dir, 'unprivileged-bin');
+    mkdirSync(bin, { recursive: true });
+    const table = [
+      'local 127.0.0.0/8 dev lo proto kernel scope host src 127.0.0.1 ',
+      'local 127.0.0.1 dev lo proto kernel scope host src 127.0.0.1 ',
+    ].join('\\n');
+    writeFileSync(
+      join(bin, 'ip'),
+      `#!/bin/sh\nif [ "$2" = show ]; then printf '${table}\\n'; exit 0; fi\n` +
+        `echo 'RTNETLINK answers: Operation not permitted' >&2; exit 2\n`,
+    );
+    chmodSync(join(bin, 'ip'), 0o755);
+    const env = { env: { PATH: `${bin}:${process.env.PATH}` } };
+    const before = runIp(['route', 'show', 'table', 'local']);
+
+    const text = await runHcard(['demo', '--seed', '15'], env);
+    expect(text.code, text.stderr).toBe(0);
+    expect(text.stdout.split('\n')[0]).toMatch(/^read through pcscd /);
+    expect(text.stdout.split('\n')[2]).toBe(
+      'loopback quick-ACK could not be turned on (not permitted to change routes: needs root or ' +
+        'CAP_NET_ADMIN): reads through vpcd take ~40 ms per APDU; to make them fast, run as root: ' +
+        'ip route change local 127.0.0.0/8 dev lo table local proto kernel scope host src 127.0.0.1 quickack 1 && ' +
+        'ip route change local 127.0.0.1 dev lo table local proto kernel scope host src 127.0.0.1 quickack 1',
+    );
+    expect(text.stdout).toMatch(new RegExp(`姓名\\s+${generateCard(15).items.name}$`, 'm'));
+
+    const json = await runHcard(['demo', '--seed', '15', '--json'], env);
+    expect(json.code, json.stderr).toBe(0);
+    expect(JSON.parse(json.stdout).read).toMatchObject({
+      path: 'pcscd',
+      quickAck: 'unavailable',
+      quickAckReason: 'not permitted to change routes: needs root or CAP_NET_ADMIN',
+      quickAckCommands: quickAckCommands(),
+    });
+    expect(runIp(['route', 'show', 'table', 'local'])).toBe(before);
   });
 
   it('demo reads in-process, and says why, when a card is already in the vpcd reader', async () => {

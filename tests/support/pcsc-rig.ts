@@ -1,6 +1,7 @@
 /**
  * Test rig for the real PC/SC stack (testing/virtual-pcsc.md): uses a running pcscd, or starts
- * one with vpcd readers when none runs; applies loopback quick-ACK when permitted (it only
+ * one with vpcd readers when none runs; applies loopback quick-ACK when permitted (the
+ * emulator's `enableLoopbackQuickAck`, shared with `hcard demo` and `hcard emulate`; it only
  * changes speed, never results); connects emulated cards to vpcd ports; and cleans up only what
  * it started. pcscd's own readers: "Virtual PCD 00 00" on port 35963 and "… 00 01" on 35964
  * (the same as Debian's /etc/reader.conf.d/vpcd).
@@ -15,7 +16,13 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { VpcdCard, type VpcdCardLike } from '@hcard/emulator';
+import {
+  enableLoopbackQuickAck,
+  type LoopbackQuickAck,
+  type QuickAckState,
+  VpcdCard,
+  type VpcdCardLike,
+} from '@hcard/emulator';
 
 const PID_FILE = '/run/pcscd/pcscd.pid';
 const VPCD_DRIVER = '/usr/lib/pcsc/drivers/serial/libifdvpcd.so';
@@ -48,43 +55,6 @@ function runningPcscdPid(): number | undefined {
   }
 }
 
-const LOOPBACK_ROUTES = ['127.0.0.0/8', '127.0.0.1'];
-
-function setQuickAck(on: boolean): void {
-  for (const dst of LOOPBACK_ROUTES) {
-    const route = [
-      'local',
-      dst,
-      'dev',
-      'lo',
-      'table',
-      'local',
-      'proto',
-      'kernel',
-      'scope',
-      'host',
-      'src',
-      '127.0.0.1',
-    ];
-    execFileSync('ip', ['route', 'change', ...route, ...(on ? ['quickack', '1'] : [])], { stdio: 'pipe' });
-  }
-}
-
-/**
- * Loopback quick-ACK removes vpcd's ~40 ms Nagle/delayed-ACK stall per APDU (needs root).
- * `changed` says whether this call turned it on (and so whether to turn it off again).
- */
-export function applyQuickAck(): { applied: boolean; changed: boolean; reason?: string } {
-  try {
-    const before = execFileSync('ip', ['route', 'show', 'table', 'local', 'dev', 'lo'], { encoding: 'utf8' });
-    if (/^local 127\.0\.0\.0\/8 .*quickack 1/m.test(before)) return { applied: true, changed: false };
-    setQuickAck(true);
-    return { applied: true, changed: true };
-  } catch (e) {
-    return { applied: false, changed: false, reason: (e as Error).message.split('\n')[0] };
-  }
-}
-
 export interface PcscRigOptions {
   /**
    * When a pcscd the rig did not start is running: stop it and run the rig's own instead (and
@@ -114,7 +84,15 @@ export class PcscRig {
   foreignDaemon: ForeignDaemon | undefined;
   /** Whether the rig stopped the foreign daemon (and so must start it again). */
   #replaced = false;
-  quickAck: { applied: boolean; changed: boolean; reason?: string } = { applied: false, changed: false };
+  /**
+   * Loopback quick-ACK (emulator `loopback-quickack.ts`): `applied` when it is on for the rig's
+   * lifetime, `changed` when the rig turned it on (and turns it off again in `stop()`).
+   */
+  quickAck: { applied: boolean; changed: boolean; state?: QuickAckState; reason?: string } = {
+    applied: false,
+    changed: false,
+  };
+  #quickAck: LoopbackQuickAck | undefined;
   /** The tail of the output of the pcscd the rig started. */
   log = '';
 
@@ -123,7 +101,14 @@ export class PcscRig {
   }
 
   async start(): Promise<void> {
-    this.quickAck = applyQuickAck();
+    const quickAck = enableLoopbackQuickAck();
+    this.#quickAck = quickAck;
+    this.quickAck = {
+      applied: quickAck.state !== 'unavailable',
+      changed: quickAck.state === 'turned-on',
+      state: quickAck.state,
+      ...(quickAck.reason === undefined ? {} : { reason: quickAck.reason }),
+    };
     const pid = runningPcscdPid();
     if (pid !== undefined) {
       this.foreignDaemon = describeDaemon(pid);
@@ -187,7 +172,7 @@ export class PcscRig {
     for (const c of this.cards.splice(0)) c.remove();
     if (this.ownsDaemon) await this.#stopDaemon();
     if (this.#configDir) rmSync(this.#configDir, { recursive: true, force: true });
-    if (this.quickAck.changed) setQuickAck(false);
+    this.#quickAck?.restore();
     if (this.#replaced && this.foreignDaemon) {
       this.#replaced = false;
       await startForeignDaemon(this.foreignDaemon);

@@ -1,10 +1,11 @@
 /**
  * The vpcd readers of Debian's configuration and how `hcard demo` decides it can use them:
  * pcscd runs, lists "Virtual PCD 00 00" (user card, port 35963) and "… 00 01" (PSAM, port
- * 35964), and nothing is in them (an empty port is free to connect to).
+ * 35964), and nothing is in them (an empty port is free to connect to). And how `demo` and
+ * `emulate` report loopback quick-ACK, without which every APDU through vpcd costs ~40 ms.
  */
 import { hcardError, isHcardError, toHcardError } from '@hcard/card-core';
-import { VPCD_DEFAULT_PORT, VpcdCard, type VpcdCardLike } from '@hcard/emulator';
+import { type LoopbackQuickAck, VPCD_DEFAULT_PORT, VpcdCard, type VpcdCardLike } from '@hcard/emulator';
 import type { ReaderInfo } from '@hcard/reader-driver';
 
 export const VPCD_READERS = {
@@ -68,5 +69,25 @@ export async function waitForCards(
         reader: missing,
       });
     await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/**
+ * One line saying what happened to loopback quick-ACK: left on, turned on (and `restoring`, how
+ * it is turned back, e.g. "turned off again on stop"), or unavailable, with the commands to run.
+ */
+export function quickAckLine(quickAck: LoopbackQuickAck, restoring: string): string {
+  switch (quickAck.state) {
+    case 'already-on':
+      return 'loopback quick-ACK is already on for vpcd (left as it was)';
+    case 'turned-on':
+      return `loopback quick-ACK turned on for vpcd (was off; ${restoring})`;
+    case 'unavailable': {
+      const fix =
+        quickAck.commands.length > 0
+          ? `; to make them fast, run as root: ${quickAck.commands.join(' && ')}`
+          : '';
+      return `loopback quick-ACK could not be turned on (${quickAck.reason}): reads through vpcd take ~40 ms per APDU${fix}`;
+    }
   }
 }

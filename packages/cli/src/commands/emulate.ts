@@ -1,11 +1,21 @@
 /**
  * `hcard emulate`: serves a card image, and the test PSAM, to pcscd's vpcd readers until
  * stopped, taking `remove` / `insert` / `reset` / `quit` / `help` from stdin, one per line.
+ * Turns on loopback quick-ACK while it serves, when it may (as `hcard demo` does), so that a
+ * reader through pcscd does not wait ~40 ms per APDU; turns it off again on stop.
  */
 import { createInterface } from 'node:readline';
 import { toHex } from '@hcard/card-core';
-import { buildPsamImage, EmulatedPsam, TEST_PSAM_PIN, VPCD_DEFAULT_PORT, VpcdCard } from '@hcard/emulator';
+import {
+  buildPsamImage,
+  EmulatedPsam,
+  enableLoopbackQuickAck,
+  TEST_PSAM_PIN,
+  VPCD_DEFAULT_PORT,
+  VpcdCard,
+} from '@hcard/emulator';
 import { imageHolder, loadCardImage } from '../card/image-file.js';
+import { quickAckLine } from '../card/vpcd.js';
 import { defineCommand } from '../shared/command.js';
 import { usageError } from '../shared/errors.js';
 import { maskIdNumber, maskName } from '../shared/privacy.js';
@@ -29,6 +39,10 @@ While it runs it reads commands from stdin, one per line:
   quit     remove the cards and stop
   help     list these commands
 Stopping always removes the cards.
+
+vpcd costs ~40 ms per APDU on loopback unless quick-ACK is on for the loopback routes. The
+emulator turns it on while it serves when it may (root or CAP_NET_ADMIN) and turns it off again
+on stop if it was off; its second line says which, or what to run when it could not.
 
 The test PSAM's PIN is ${TEST_PSAM_PIN} unless --psam-pin gives another; the ready line says
 which. A reader then needs that PIN configured (HCARD_PSAM_PIN). The test PSAM blocks after 3
@@ -115,6 +129,9 @@ wrong PINs, like a real one; restart the emulator to unblock it.`,
     const holder = imageHolder(image);
     const who = holder ? `${maskName(holder.name)} ${maskIdNumber(holder.idNumber)}, ` : '';
     io.out(`card: ${who}ATR ${toHex(card.atr)}`);
+    // Before the cards connect to vpcd (a connection takes the route's setting when it opens).
+    const quickAck = enableLoopbackQuickAck();
+    io.out(quickAckLine(quickAck, 'turned off again on stop'));
     const waiting = setTimeout(
       () => io.err(`hcard: waiting for vpcd on port ${port}; is pcscd running with the vpcd driver?`),
       2000,
@@ -134,11 +151,20 @@ wrong PINs, like a real one; restart the emulator to unblock it.`,
       served.remove();
       psam?.remove();
       io.out(`stopped (${reason}): cards removed`);
+      if (quickAck.state === 'turned-on') {
+        const { error } = quickAck.restore();
+        io.out(
+          error === undefined
+            ? 'loopback quick-ACK turned off again'
+            : `loopback quick-ACK could not be turned off again: ${error}`,
+        );
+      }
       return 0;
     } finally {
       clearTimeout(waiting);
       served.remove();
       psam?.remove();
+      quickAck.restore();
       clearInterval(keepAlive);
       commands.close();
       stop.dispose();
