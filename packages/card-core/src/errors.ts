@@ -119,6 +119,12 @@ export const ERROR_CATALOGUE = {
     'Add the web origin to "allowedOrigins" in the gateway config.',
   ),
   HCARD_E_NOT_FOUND: entry('No such route', 404, 66),
+  HCARD_E_LISTEN_FAILED: entry(
+    'The gateway cannot listen on its address',
+    503,
+    69,
+    'Is another gateway running? Choose another port with --port or "port" in the config.',
+  ),
   HCARD_E_BODY_INVALID: entry('The request body is not valid JSON', 400, 65),
   HCARD_E_BODY_TOO_LARGE: entry('The request body is too large', 413, 65),
   HCARD_E_RATE_LIMITED: entry('Too many requests', 429, 75, 'Wait and try again.'),

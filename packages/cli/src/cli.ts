@@ -6,6 +6,12 @@ import { createRequire } from 'node:module';
 import { cardNewCommand } from './commands/card-new.js';
 import { demoCommand } from './commands/demo.js';
 import { emulateCommand } from './commands/emulate.js';
+import {
+  gatewayCommand,
+  tokenCreateCommand,
+  tokenListCommand,
+  tokenRevokeCommand,
+} from './commands/gateway.js';
 import { readCommand } from './commands/read.js';
 import { readersCommand } from './commands/readers.js';
 import { watchCommand } from './commands/watch.js';
@@ -20,6 +26,10 @@ export const COMMANDS: readonly Command[] = [
   emulateCommand,
   cardNewCommand,
   demoCommand,
+  gatewayCommand,
+  tokenCreateCommand,
+  tokenListCommand,
+  tokenRevokeCommand,
 ];
 
 export const VERSION: string = (createRequire(import.meta.url)('../package.json') as { version: string })
@@ -44,11 +54,12 @@ function generalHelp(): string {
 /** Group help for `hcard card --help`: the subcommands of `card`. */
 function groupHelp(group: string): string {
   const subcommands = COMMANDS.filter((c) => c.name.startsWith(`${group} `));
+  const width = Math.max(...subcommands.map((c) => c.name.length));
   return [
     `Usage: hcard ${group} <subcommand> [options]`,
     '',
     'Subcommands:',
-    ...subcommands.map((c) => `  ${c.name}  ${c.summary}`),
+    ...subcommands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
   ].join('\n');
 }
 
@@ -81,17 +92,21 @@ async function dispatch(argv: readonly string[], io: Io): Promise<number> {
   if (first === 'help') return dispatch(rest.length > 0 ? [...rest, '--help'] : ['--help'], io);
   if (first.startsWith('-')) throw usageError(`unknown option ${first}`);
 
-  const single = COMMANDS.find((c) => c.name === first);
-  if (single) return single.run(rest, io);
-  const isGroup = COMMANDS.some((c) => c.name.startsWith(`${first} `));
-  if (!isGroup) throw usageError(`unknown command "${first}"`);
-  const [sub, ...subRest] = rest;
-  if (isHelp(sub)) {
-    io.out(groupHelp(first));
-    return 0;
+  // The longest run of leading words that names a command ("gateway token create" before
+  // "gateway") or a group of them ("gateway token").
+  const firstOption = argv.findIndex((a) => a.startsWith('-'));
+  const leading = firstOption === -1 ? argv : argv.slice(0, firstOption);
+  for (let n = leading.length; n >= 1; n--) {
+    const name = leading.slice(0, n).join(' ');
+    const command = COMMANDS.find((c) => c.name === name);
+    if (command) return command.run(argv.slice(n), io);
+    if (!COMMANDS.some((c) => c.name.startsWith(`${name} `))) continue;
+    if (isHelp(argv[n])) {
+      io.out(groupHelp(name));
+      return 0;
+    }
+    if (argv[n] === undefined) throw usageError(`"hcard ${name}" needs a subcommand`, `hcard ${name}`);
+    throw usageError(`unknown command "${name} ${argv[n]}"`, `hcard ${name}`);
   }
-  if (sub === undefined) throw usageError(`"hcard ${first}" needs a subcommand`, `hcard ${first}`);
-  const command = COMMANDS.find((c) => c.name === `${first} ${sub}`);
-  if (!command) throw usageError(`unknown command "${first} ${sub}"`, `hcard ${first}`);
-  return command.run(subRest, io);
+  throw usageError(`unknown command "${first}"`);
 }

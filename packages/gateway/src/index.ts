@@ -5,4 +5,5 @@ export * from './config/tokens.js';
 export * from './events/event-hub.js';
 export * from './readers/card-sections.js';
 export * from './readers/reader-service.js';
+export * from './server.js';
 export * from './version.js';

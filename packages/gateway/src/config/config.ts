@@ -107,6 +107,25 @@ export function defaultConfigFile(env: NodeJS.ProcessEnv = process.env): string 
   return join(base, 'hcard', 'gateway.json');
 }
 
+export const PSAM_PIN_ENV = 'HCARD_PSAM_PIN';
+
+/**
+ * The PSAM PIN to use: HCARD_PSAM_PIN, else the config's `psamPin`, else none (never a
+ * default: a wrong PIN burns one of the PSAM's few tries). Never from argv, never echoed.
+ */
+export function configuredPsamPin(
+  config: Pick<GatewayConfig, 'psamPin'> | undefined,
+  env: NodeJS.ProcessEnv = process.env,
+): string | undefined {
+  const fromEnv = env[PSAM_PIN_ENV];
+  if (fromEnv !== undefined && fromEnv !== '') {
+    if (!/^([0-9]{2}){2,8}$/.test(fromEnv))
+      throw hcardError('HCARD_E_ARG_INVALID', `${PSAM_PIN_ENV} must be an even number (4–16) of digits`);
+    return fromEnv;
+  }
+  return config?.psamPin;
+}
+
 /** Fills defaults and checks every field; throws HCARD_E_CONFIG_INVALID naming the first bad one. */
 export function parseConfig(value: unknown, source = 'config'): GatewayConfig {
   if (typeof value !== 'object' || value === null || Array.isArray(value))
@@ -122,7 +141,10 @@ export function parseConfig(value: unknown, source = 'config'): GatewayConfig {
     const what =
       error.keyword === 'additionalProperties' && unknown
         ? `unknown field ${[field, unknown[0]].filter(Boolean).join('.')}`
-        : `${field || 'the file'} ${error.message}${field.endsWith('psamPin') ? ' (an even number, 4–16, of digits)' : ''}`;
+        : // TypeBox reports an unknown field first as `/field` failing the `false` schema.
+          error.schemaPath.endsWith('/additionalProperties')
+          ? `unknown field ${field}`
+          : `${field || 'the file'} ${error.message}${field.endsWith('psamPin') ? ' (an even number, 4–16, of digits)' : ''}`;
     throw hcardError('HCARD_E_CONFIG_INVALID', `${source}: ${what}`, { field });
   }
   return withDefaults as GatewayConfig;

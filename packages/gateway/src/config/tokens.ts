@@ -47,11 +47,17 @@ export function createToken(
   return { token, entry };
 }
 
-/** Removes the tokens with this id, or every token of this client; returns what was removed. */
-export function revokeTokens(file: string, idOrClient: string): TokenEntry[] {
+/** Removes the token with this id, or every token of this client; returns what was removed. */
+export function revokeTokens(
+  file: string,
+  value: string,
+  by: 'id' | 'client' | 'either' = 'either',
+): TokenEntry[] {
   const config = readConfigFile(file);
   if (!config) throw hcardError('HCARD_E_CONFIG_INVALID', `${file} does not exist`);
-  const removed = config.tokens.filter((t) => t.id === idOrClient || t.client === idOrClient);
+  const removed = config.tokens.filter(
+    (t) => (by !== 'client' && t.id === value) || (by !== 'id' && t.client === value),
+  );
   if (removed.length > 0)
     writeConfigFile(file, { ...config, tokens: config.tokens.filter((t) => !removed.includes(t)) });
   return removed;
