@@ -90,6 +90,10 @@ export async function buildApp(config: GatewayConfig, deps: GatewayDeps) {
       security: [{ bearer: [] }],
     },
   });
+  // The API's description and its page are public, like /openapi.json.
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/docs')) route.config = { ...route.config, scope: 'public' };
+  });
   await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { docExpansion: 'list' } });
   app.get('/openapi.json', { config: { scope: 'public' }, schema: { hide: true } }, async () =>
     app.swagger(),

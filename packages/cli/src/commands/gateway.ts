@@ -70,6 +70,7 @@ Tokens: hcard gateway token create | list | revoke (see hcard gateway token --he
       const tokens = new TokenStore(options.config, config.tokens);
       const running = await startServer(config, { service, tokens });
       io.out(`hcard gateway listening on ${running.urls.join(' and ')} (config ${options.config})`);
+      io.out(`desk page: ${running.urls[0]}/desk; API: ${running.urls[0]}/docs`);
       for (const s of running.skipped) io.err(`hcard: not listening on ${s.address} (${s.reason})`);
       if (config.tokens.length === 0)
         io.err(

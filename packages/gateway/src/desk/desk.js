@@ -361,6 +361,8 @@ async function register() {
   const body = JSON.stringify({
     kind: 'outpatient',
     items: { visitHospitalName: hospital, visitDateTime: cardDateTime(new Date()) },
+    // The card on screen: the gateway refuses the write if another card is in the reader now.
+    ...(state.counter >= 0 ? { counter: state.counter } : {}),
   });
   const post = () =>
     api(`${readerPath()}/card/encounters`, {

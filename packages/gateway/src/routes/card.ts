@@ -83,6 +83,11 @@ const InsuranceResponse = Type.Object({
 const EncounterBody = Type.Object(
   {
     kind: Type.Union([Type.Literal('outpatient'), Type.Literal('inpatient')]),
+    /**
+     * The reader's event counter when the caller read this card (`counter` of the card read):
+     * the write is refused with HCARD_E_CARD_REMOVED if another card went in since.
+     */
+    counter: Type.Optional(Type.Integer({ minimum: 0 })),
     /** Record number; default: the first empty one, else the oldest. */
     record: Type.Optional(Type.Integer({ minimum: 1, maximum: 5 })),
     /** Item keys of the layout (card-core profile) and their values. */
@@ -202,6 +207,14 @@ export const cardRoutes: FastifyPluginAsyncTypebox<CardRoutesOptions> = async (
 
 async function writeEncounter(service: ReaderService, reader: string, body: Static<typeof EncounterBody>) {
   const written = await service.withSession(reader, async (session) => {
+    if (body.counter !== undefined && service.counter(reader) !== body.counter)
+      throw hcardError(
+        'HCARD_E_CARD_REMOVED',
+        `another card is in "${reader}" since counter ${body.counter}`,
+        {
+          reader,
+        },
+      );
     const n = body.record ?? (await chooseRecord(session, body.kind));
     const result = await session.writeEncounter(body.kind, n, body.items, { sign: true });
     if (!result.ok) throw refusalError(result.refusal);
