@@ -53,6 +53,8 @@ export async function buildApp(config: GatewayConfig, deps: GatewayDeps) {
   const app = Fastify({
     ...(deps.loggerInstance ? { loggerInstance: deps.loggerInstance } : { logger: false }),
     bodyLimit: config.bodyLimit,
+    // Unknown fields are refused (400), not dropped: a misspelt field must not pass silently.
+    ajv: { customOptions: { removeAdditional: false } },
     // Request ids for log lines and the audit trail.
     genReqId: () => crypto.randomUUID(),
   }).withTypeProvider<TypeBoxTypeProvider>();

@@ -2,7 +2,8 @@
  * Reader and card events for HTTP clients: every event the driver reports, kept in a bounded
  * history in arrival order, handed to every subscriber. An event's id is its reader and that
  * reader's counter (`<reader>#<counter>`); a client that reconnects with the id of the last
- * event it saw gets everything after it.
+ * event it saw gets everything after it. How the events reach HTTP clients (the current state
+ * first, resets, keep-alives): `feed.ts` and routes/events.ts.
  */
 import { toHex } from '@hcard/card-core';
 import type { ReaderEvent } from '@hcard/reader-driver';
@@ -23,6 +24,9 @@ export class EventHub {
   readonly #history: GatewayEvent[] = [];
   readonly #subscribers = new Set<(event: GatewayEvent) => void>();
 
+  /** Keep-alive period of the streams that carry these events to clients (SSE comments, WS pings). */
+  keepAliveMs = 15_000;
+
   constructor(readonly capacity = 1000) {}
 
   publish(event: ReaderEvent, time = new Date()): GatewayEvent {
@@ -36,7 +40,15 @@ export class EventHub {
     };
     this.#history.push(e);
     if (this.#history.length > this.capacity) this.#history.shift();
-    for (const s of this.#subscribers) s(e);
+    for (const s of this.#subscribers) {
+      // One failing subscriber (a client's broken socket) must not stop the others, nor the
+      // reader service's loop that publishes.
+      try {
+        s(e);
+      } catch {
+        this.#subscribers.delete(s);
+      }
+    }
     return e;
   }
 
@@ -50,6 +62,11 @@ export class EventHub {
     for (const e of this.#history.slice(since === undefined ? this.#history.length : at)) listener(e);
     this.#subscribers.add(listener);
     return () => this.#subscribers.delete(listener);
+  }
+
+  /** Subscriptions still open (tests check that clients that went away left none behind). */
+  get subscriberCount(): number {
+    return this.#subscribers.size;
   }
 
   knows(id: string): boolean {

@@ -193,7 +193,7 @@ export const cardRoutes: FastifyPluginAsyncTypebox<CardRoutesOptions> = async (
     async (request, reply) => {
       const { reader } = request.params;
       const key = `${request.principal!.client}\n${request.headers['idempotency-key']}`;
-      const fingerprint = JSON.stringify([reader, request.body]);
+      const fingerprint = canonicalJson([reader, request.body]);
       const { result, replayed } = idempotency.run(key, fingerprint, () =>
         hooks.audited(request, { action: 'write', reader, sections: ['encounters'] }, () =>
           writeEncounter(service, reader, request.body),
@@ -261,4 +261,13 @@ export function insuranceLookup(data: HealthCardData, rules: GatewayConfig['insu
       .filter((v) => v !== ''),
     region: items.cityCode ?? '',
   };
+}
+
+/** JSON with object keys sorted, so the same request in another key order has the same fingerprint. */
+function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)))
+      : v,
+  );
 }

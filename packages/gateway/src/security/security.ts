@@ -43,9 +43,15 @@ export function registerSecurity(app: FastifyInstance, options: SecurityOptions)
     if (allowed?.port !== port) {
       allowed = {
         port,
-        hosts: new Set([...LOOPBACK_NAMES.map((h) => `${h}:${port}`), ...options.allowedHosts]),
+        hosts: new Set([
+          ...LOOPBACK_NAMES.map((h) => `${h}:${port}`),
+          ...options.allowedHosts.map((h) => h.toLowerCase()),
+        ]),
         // The gateway's own pages (the desk) call it from these origins.
-        origins: new Set([...LOOPBACK_NAMES.map((h) => `http://${h}:${port}`), ...options.allowedOrigins]),
+        origins: new Set([
+          ...LOOPBACK_NAMES.map((h) => `http://${h}:${port}`),
+          ...options.allowedOrigins.map((o) => o.toLowerCase()),
+        ]),
       };
     }
     return allowed;

@@ -1,0 +1,385 @@
+/**
+ * The ReaderService behind the routes, over real sockets: one FIFO per reader (a second reader
+ * is not held up by the first), identical concurrent reads coalesced into one card read, a card
+ * read once served from its snapshot (`cached: true`) until it is removed, `fresh=true` reading
+ * again, a card removed in the middle of a request failing with 409 HCARD_E_CARD_REMOVED and
+ * never a partial answer, and 50 concurrent clients on one reader.
+ */
+import type { Section } from '@hcard/card-core';
+import { buildPsamImage, EmulatedHealthCard, EmulatedPsam, generateCard } from '@hcard/emulator';
+import { type CardSection, coreSectionsOf } from '@hcard/gateway';
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  ControlledCard,
+  expectErrorResponse,
+  fetchWithin,
+  portOf,
+  putCard,
+  rawRequest,
+  tokenEntry,
+  until,
+  within,
+} from '../support/gateway-http.js';
+import {
+  type GatewayRig,
+  PSAM_READER,
+  READER_PATH,
+  startGatewayRig,
+  TEST_CLIENTS,
+  tokenOf,
+  USER_READER,
+} from '../support/gateway-rig.js';
+
+const CARD = `/v1/readers/${READER_PATH}/card`;
+
+interface CardAnswer {
+  reader: string;
+  counter: number;
+  cached: boolean;
+  card: Record<string, Record<string, string> & { base64?: string }>;
+}
+
+let rig: GatewayRig | undefined;
+afterEach(async () => {
+  await rig?.close();
+  rig = undefined;
+});
+
+async function getCard(
+  r: GatewayRig,
+  query: string,
+  client = 'all',
+): Promise<{ status: number; body: CardAnswer }> {
+  const res = await fetchWithin(`${r.url}${CARD}?${query}`, { headers: r.headers(client) });
+  return { status: res.status, body: (await res.json()) as CardAnswer };
+}
+
+interface SlowRig {
+  readonly r: GatewayRig;
+  readonly card: ControlledCard;
+  /** Card requests that reached the route (counted by the audit hook, just before the service). */
+  arrived(): number;
+  /**
+   * Holds the card, sends `requests`, waits until every one of them reached the route, then
+   * lets the card go on: all of them are in flight at once, whatever the machine's load.
+   */
+  together<T>(requests: readonly (() => Promise<T>)[]): Promise<T[]>;
+}
+
+/** A rig whose user card answers like a real one (a millisecond per APDU), so requests overlap. */
+async function slowRig(options: Parameters<typeof startGatewayRig>[0] = {}): Promise<SlowRig> {
+  let arrived = 0;
+  const r = await startGatewayRig({
+    listen: true,
+    ...options,
+    deps: {
+      hooks: {
+        audited: (_request, _entry, job) => {
+          arrived++;
+          return job();
+        },
+      },
+    },
+  });
+  rig = r;
+  const card = new ControlledCard(r.card);
+  await putCard(r, card);
+  return {
+    r,
+    card,
+    arrived: () => arrived,
+    together: async (requests) => {
+      const start = arrived;
+      const held = card.hold();
+      const pending = Promise.all(requests.map((send) => send()));
+      try {
+        await within(held, 5000, 'the first APDU');
+        await until(() => arrived - start >= requests.length, 10_000, 'every request reached the route');
+      } finally {
+        card.release();
+      }
+      return within(pending, 20_000, `${requests.length} requests`);
+    },
+  };
+}
+
+/** APDUs one fresh service needs to read these sections (same card seed, nothing cached). */
+async function apdusFor(sectionSets: readonly string[]): Promise<number> {
+  const other = await startGatewayRig({ listen: true });
+  try {
+    for (const query of sectionSets) expect((await getCard(other, `sections=${query}`)).status).toBe(200);
+    return other.card.commandCount;
+  } finally {
+    await other.close();
+  }
+}
+
+describe('coalescing and snapshots', () => {
+  it('coalesces identical concurrent reads into one card read, then serves the snapshot', async () => {
+    const apdusOneRead = await apdusFor(['holder,photo']);
+    const { r, together } = await slowRig();
+    const apdus0 = r.card.commandCount;
+    const answers = await together(
+      Array.from({ length: 20 }, () => () => getCard(r, 'sections=holder,photo')),
+    );
+    expect(answers.map((a) => a.status)).toEqual(Array(20).fill(200));
+    // All twenty shared the one read (none of them came late to a snapshot).
+    expect(answers.map((a) => a.body.cached)).toEqual(Array(20).fill(false));
+    expect(r.service.cardReads).toBe(1);
+    expect(r.card.commandCount - apdus0).toBe(apdusOneRead);
+    for (const a of answers) {
+      expect(a.body.card.holder!.name).toBe(r.built.items.name);
+      expect(a.body.card.holder!.idNumber).toBe(r.built.items.idNumber);
+      expect(Buffer.from(a.body.card.photo!.base64!, 'base64')).toEqual(Buffer.from(r.built.resident.photo));
+      expect(a.body.counter).toBe(answers[0]!.body.counter);
+    }
+
+    // Read once: every later request for those sections (or fewer) comes from the snapshot.
+    const apdus1 = r.card.commandCount;
+    for (const query of [
+      'sections=holder,photo',
+      'sections=photo',
+      'sections=holder',
+      'sections=photo,holder',
+    ]) {
+      const again = await getCard(r, query);
+      expect(again.status).toBe(200);
+      expect(again.body.cached, query).toBe(true);
+      expect(again.body.counter).toBe(answers[0]!.body.counter);
+    }
+    expect(r.service.cardReads).toBe(1);
+    expect(r.card.commandCount).toBe(apdus1);
+  });
+
+  it('reads only when a section is missing from the snapshot, and again with fresh=true', async () => {
+    const { r, together } = await slowRig();
+    const first = await getCard(r, 'sections=issuer');
+    expect(first.body.cached).toBe(false);
+    expect(r.service.cardReads).toBe(1);
+    const more = await getCard(r, 'sections=issuer,clinical');
+    expect(more.body.cached).toBe(false);
+    expect(r.service.cardReads).toBe(2);
+    expect((await getCard(r, 'sections=clinical,issuer')).body.cached).toBe(true);
+
+    const apdus = r.card.commandCount;
+    const fresh = await getCard(r, 'sections=issuer&fresh=true');
+    expect(fresh.status).toBe(200);
+    expect(fresh.body.cached).toBe(false);
+    expect(fresh.body.card.issuer!.cardNumber).toBe(r.built.items.cardNumber);
+    expect(r.service.cardReads).toBe(3);
+    expect(r.card.commandCount).toBeGreaterThan(apdus);
+
+    // Concurrent identical fresh reads are one read too.
+    const many = await together(
+      Array.from({ length: 8 }, () => () => getCard(r, 'sections=issuer&fresh=true')),
+    );
+    expect(many.map((m) => [m.status, m.body.cached])).toEqual(Array(8).fill([200, false]));
+    expect(r.service.cardReads).toBe(4);
+  });
+
+  it('ends the snapshot when the card is removed: the next card is read, not the old one served', async () => {
+    const { r, card } = await slowRig();
+    const before = await getCard(r, 'sections=holder');
+    expect(before.status).toBe(200);
+    expect((await getCard(r, 'sections=holder')).body.cached).toBe(true);
+
+    const counter = r.service.counter(USER_READER);
+    r.driver.remove(USER_READER);
+    for (let i = 0; i < 200 && r.service.counter(USER_READER) === counter; i++)
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    const empty = await fetchWithin(`${r.url}${CARD}?sections=holder`, { headers: r.headers() });
+    await expectErrorResponse(empty, 409, 'HCARD_E_NO_CARD');
+
+    // The same card back: read again (cached false), with a newer counter.
+    await putCard(r, card);
+    const back = await getCard(r, 'sections=holder');
+    expect(back.status).toBe(200);
+    expect(back.body.cached).toBe(false);
+    expect(back.body.counter).toBeGreaterThan(before.body.counter);
+    expect(r.service.cardReads).toBe(2);
+
+    // Another person's card: their data, never the snapshot of the first.
+    const other = generateCard('gateway-other-resident');
+    expect(other.items.idNumber).not.toBe(r.built.items.idNumber);
+    await putCard(r, new EmulatedHealthCard(other.image));
+    const swapped = await getCard(r, 'sections=holder');
+    expect(swapped.body.cached).toBe(false);
+    expect(swapped.body.card.holder!.idNumber).toBe(other.items.idNumber);
+    expect(swapped.body.card.holder!.name).toBe(other.items.name);
+  });
+});
+
+describe('a card removed in the middle of a request', () => {
+  const SECTIONS = 'issuer,holder,photo,clinical';
+
+  it('fails with 409 HCARD_E_CARD_REMOVED after any APDU, never with part of the card', async () => {
+    const total = await apdusFor([SECTIONS]);
+    expect(total).toBeGreaterThan(10);
+    // Early (session opening), in the middle, and right after the very last APDU.
+    for (const n of [1, 3, Math.floor(total / 3), Math.floor((2 * total) / 3), total - 1, total]) {
+      const { r, card } = await slowRig();
+      const start = card.transmits;
+      card.after(start + n, () => r.driver.remove(USER_READER));
+
+      const res = await fetchWithin(`${r.url}${CARD}?sections=${SECTIONS}`, { headers: r.headers() });
+      const text = await res.clone().text();
+      await expectErrorResponse(res, 409, 'HCARD_E_CARD_REMOVED');
+      expect(text, `removed after APDU ${n}`).not.toContain('"card"');
+      expect(text).not.toContain(r.built.items.idNumber!);
+      expect(text).not.toContain(r.built.items.name!);
+
+      // Put back: read in full, not from a snapshot of what was read before the removal.
+      await putCard(r, card);
+      const again = await getCard(r, `sections=${SECTIONS}`);
+      expect(again.status).toBe(200);
+      expect(again.body.cached).toBe(false);
+      expect(again.body.card.holder!.idNumber).toBe(r.built.items.idNumber);
+      await r.close();
+      rig = undefined;
+    }
+  });
+
+  it('fails when the card is swapped for another after the last APDU (no data of a card that left)', async () => {
+    const total = await apdusFor(['holder']);
+    const { r, card } = await slowRig();
+    const other = new EmulatedHealthCard(generateCard('gateway-swap').image);
+    card.after(card.transmits + total, () => {
+      r.driver.remove(USER_READER);
+      r.driver.insert(USER_READER, other);
+    });
+    const res = await fetchWithin(`${r.url}${CARD}?sections=holder`, { headers: r.headers() });
+    await expectErrorResponse(res, 409, 'HCARD_E_CARD_REMOVED');
+    const next = await getCard(r, 'sections=holder');
+    expect(next.body.cached).toBe(false);
+    expect(next.body.card.holder!.idNumber).not.toBe(r.built.items.idNumber);
+  });
+
+  it('fails every request of a coalesced group alike', async () => {
+    const { r, card, together } = await slowRig();
+    card.after(card.transmits + 3, () => r.driver.remove(USER_READER));
+    const answers = await together(
+      Array.from(
+        { length: 10 },
+        () => () => fetchWithin(`${r.url}${CARD}?sections=holder`, { headers: r.headers() }),
+      ),
+    );
+    for (const a of answers) await expectErrorResponse(a, 409, 'HCARD_E_CARD_REMOVED');
+    expect(r.service.cardReads).toBe(1);
+  });
+});
+
+describe('one FIFO per reader', () => {
+  it('serialises different reads of one reader without a single error', async () => {
+    const { r, together } = await slowRig();
+    const queries = [
+      'issuer',
+      'photo',
+      'clinical',
+      'encounters',
+      'address',
+      'allergies',
+      'holder,photo',
+      'insurance',
+    ];
+    const answers = await together(
+      queries.flatMap((q) => [
+        () => getCard(r, `sections=${q}&fresh=true`),
+        () => getCard(r, `sections=${q}&fresh=true`),
+      ]),
+    );
+    expect(answers.map((a) => a.status)).toEqual(Array(queries.length * 2).fill(200));
+    // Reads of the same card files were coalesced (clinical and allergies are one file set);
+    // different ones each touched the card once.
+    const distinct = new Set(
+      queries.map((q) =>
+        coreSectionsOf(q.split(',') as CardSection[])
+          .sort()
+          .join(),
+      ),
+    );
+    expect(distinct.size).toBe(queries.length - 1);
+    expect(r.service.cardReads).toBe(distinct.size);
+  });
+
+  it('runs the jobs of one reader in arrival order, one at a time', async () => {
+    const { r, card } = await slowRig();
+    const held = card.hold();
+    const order: string[] = [];
+    const sets: Section[][] = [['basic'], ['photo'], ['clinical'], ['encounters'], ['extended']];
+    const jobs = sets.map((s) => r.service.readCard(USER_READER, s).then(() => order.push(s.join())));
+    await within(held, 5000, 'first APDU');
+    card.release();
+    await within(Promise.all(jobs), 15_000, 'queued reads');
+    expect(order).toEqual(sets.map((s) => s.join()));
+  });
+
+  it('does not hold up a second reader while the first one is busy', async () => {
+    const { r, card } = await slowRig();
+    const second = generateCard('gateway-second-reader');
+    r.driver.insert('Desk2 00 01', new EmulatedPsam(buildPsamImage()));
+    await putCard(r, new EmulatedHealthCard(second.image), 'Desk2 00 00');
+
+    const held = card.hold();
+    const first = getCard(r, 'sections=holder');
+    await within(held, 5000, 'first reader busy');
+
+    const other = await within(
+      fetchWithin(`${r.url}/v1/readers/${encodeURIComponent('Desk2 00 00')}/card?sections=holder`, {
+        headers: r.headers(),
+      }),
+      5000,
+      'the second reader while the first is held',
+    );
+    expect(other.status).toBe(200);
+    expect(((await other.json()) as CardAnswer).card.holder!.idNumber).toBe(second.items.idNumber);
+
+    card.release();
+    const done = await within(first, 10_000, 'first reader');
+    expect(done.status).toBe(200);
+    expect(done.body.card.holder!.idNumber).toBe(r.built.items.idNumber);
+  });
+
+  it('serves 50 concurrent clients on one reader with no error and one card read per coalesced group', async () => {
+    const groups = ['issuer', 'photo', 'clinical', 'encounters', 'address'];
+    const apdusExpected = await apdusFor(groups);
+    const clients = Array.from({ length: 50 }, (_, i) => `client-${String(i).padStart(2, '0')}`);
+    const { r, together } = await slowRig({
+      config: {
+        tokens: [
+          ...Object.entries(TEST_CLIENTS).map(([c, s]) => tokenEntry(c, s)),
+          ...clients.map((c) => tokenEntry(c, ['read:basic', 'read:clinical'])),
+        ],
+      },
+    });
+    const port = portOf(r.url);
+    const apdus0 = r.card.commandCount;
+    // Fifty sockets, all in flight at once (together), one request each.
+    const answers = await together(
+      clients.map(
+        (client, i) => () =>
+          rawRequest({
+            port,
+            path: `${CARD}?sections=${groups[i % groups.length]}`,
+            headers: { host: `127.0.0.1:${port}`, authorization: `Bearer ${tokenOf(client)}` },
+            timeoutMs: 15_000,
+          }),
+      ),
+    );
+    const failed = answers.filter((a) => a.status !== 200).map((a) => a.text);
+    expect(failed).toEqual([]);
+    // Every answer came from its group's one read, none from a snapshot taken after it.
+    expect(answers.map((a) => (a.json as CardAnswer).cached)).toEqual(Array(50).fill(false));
+    expect(r.service.cardReads).toBe(groups.length);
+    expect(r.card.commandCount - apdus0).toBe(apdusExpected);
+    answers.forEach((a, i) => {
+      const { card } = a.json as CardAnswer;
+      const group = groups[i % groups.length]!;
+      expect(Object.keys(card)).toEqual([group]);
+      if (group === 'issuer') expect(card.issuer!.cardNumber).toBe(r.built.items.cardNumber);
+      if (group === 'address') expect(card.address!.address1).toBe(r.built.items.address1);
+      if (group === 'photo')
+        expect(Buffer.from(card.photo!.base64!, 'base64')).toEqual(Buffer.from(r.built.resident.photo));
+    });
+    expect(r.service.counter(PSAM_READER)).toBeGreaterThan(0);
+  });
+});
