@@ -77,7 +77,7 @@ describe('hcard gateway', () => {
     expect((await accepted.json()).error.code).toBe('HCARD_E_PCSC_NO_SERVICE');
 
     const list = await runHcard(['gateway', 'token', 'list', '--json', '--config', config]);
-    const [entry] = JSON.parse(list.stdout);
+    const [entry] = JSON.parse(list.stdout) as { id: string }[];
     expect(entry).toEqual({
       id: expect.stringMatching(/^[0-9a-f]{12}$/),
       client: 'his',

@@ -30,6 +30,7 @@ export * from './health/health-card-session.js';
 export * from './health/record-codec.js';
 export * from './ids/gb2260.js';
 export * from './ids/gb11643.js';
+export * from './privacy/mask.js';
 export * from './profiles/health-card/index.js';
 export * from './profiles/lookup.js';
 export * from './profiles/types.js';

@@ -5,11 +5,16 @@
  */
 import { hcardError } from '@hcard/card-core';
 import {
+  AuditLog,
+  auditingHooks,
+  auditLogFile,
   configuredPsamPin,
+  createLogger,
   createToken,
   defaultConfigFile,
   listTokens,
   loadOrCreateConfig,
+  PersonalDataMasker,
   ReaderService,
   revokeTokens,
   SCOPES,
@@ -65,10 +70,19 @@ Tokens: hcard gateway token create | list | revoke (see hcard gateway token --he
       ...(psamPin === undefined ? {} : { psamPin }),
     });
     const stop = stopSignal();
+    let audit: AuditLog | undefined;
     try {
       await service.start();
       const tokens = new TokenStore(options.config, config.tokens);
-      const running = await startServer(config, { service, tokens });
+      // Log lines go to stderr as JSON (pino), ID numbers, names, phones and card numbers masked.
+      const masker = new PersonalDataMasker();
+      audit = new AuditLog(auditLogFile(config, options.config), { masker });
+      const running = await startServer(config, {
+        service,
+        tokens,
+        loggerInstance: createLogger({ level: config.logLevel, masker, destination: process.stderr }),
+        hooks: auditingHooks(audit, masker),
+      });
       io.out(`hcard gateway listening on ${running.urls.join(' and ')} (config ${options.config})`);
       io.out(`desk page: ${running.urls[0]}/desk; API: ${running.urls[0]}/docs`);
       for (const s of running.skipped) io.err(`hcard: not listening on ${s.address} (${s.reason})`);
@@ -86,6 +100,7 @@ Tokens: hcard gateway token create | list | revoke (see hcard gateway token --he
       return 0;
     } finally {
       stop.dispose();
+      await audit?.close();
       await service.close();
     }
   },

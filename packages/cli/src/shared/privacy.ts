@@ -1,25 +1,5 @@
 /**
- * Masks for anything logged (stderr diagnostics, `card new`, `emulate`): a registration desk may
- * show full values on screen, but logs keep only what identifies a card to its holder.
+ * Masks for anything logged (stderr diagnostics, `card new`, `emulate`): they live in card-core
+ * (`privacy/mask.ts`) so that the CLI, the gateway and issuance mask values the same way.
  */
-
-/** The surname's first character and a star: 张三丰 → 张*. */
-export function maskName(name: string): string {
-  const first = Array.from(name.trim())[0];
-  return first === undefined ? '' : `${first}*`;
-}
-
-/** Keeps `head` leading and `tail` trailing characters; values too short to keep any are all stars. */
-export function maskMiddle(value: string, head: number, tail: number): string {
-  const chars = Array.from(value);
-  if (chars.length <= head + tail) return '*'.repeat(chars.length);
-  return chars.slice(0, head).join('') + '*'.repeat(chars.length - head - tail) + chars.slice(-tail).join('');
-}
-
-/** 410102199001011234 → 4101**********1234 */
-export const maskIdNumber = (id: string): string => maskMiddle(id, 4, 4);
-
-/** 13812345678 → 138****5678 */
-export const maskPhone = (phone: string): string => maskMiddle(phone, 3, 4);
-
-export const maskCardNumber = (cardNumber: string): string => maskMiddle(cardNumber, 4, 4);
+export { maskCardNumber, maskIdNumber, maskMiddle, maskName, maskPhone } from '@hcard/card-core';

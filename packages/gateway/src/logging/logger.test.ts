@@ -1,0 +1,194 @@
+import { generateResident } from '@hcard/emulator';
+import Fastify, { type FastifyBaseLogger } from 'fastify';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createLogger, createLoggerOptions, serializeRequest } from './logger.js';
+import { PersonalDataMasker } from './mask.js';
+
+// A synthetic resident (seed 7, as in the CLI tests) whose data the tests try to leak.
+const { items } = generateResident(7);
+const person = {
+  name: items.name!,
+  idNumber: items.idNumber!,
+  phone: items.phone1!,
+  contact: items.contact1Name!,
+};
+const PIN = '246810';
+const TOKEN = 'hcard_c3ludGhldGljLXRva2VuLWZvci10ZXN0cy0wMTIzNDU2Nzg';
+const TICKET = 'tkt-5f1e2d3c4b5a';
+
+/** The parts of a log line the tests look at (each test checks the line it picks has them). */
+interface LogLine {
+  msg: string;
+  holder: { name: string; idNumber: string };
+  config: unknown;
+  err: { stack: string; details: { pin: string } };
+  req: { url: string };
+  headers: Record<string, string>;
+}
+
+/** Lines a pino destination received, parsed; `raw` keeps the text. */
+function memoryDestination() {
+  const raw: string[] = [];
+  return {
+    raw,
+    write(line: string) {
+      raw.push(line);
+    },
+    get lines(): LogLine[] {
+      return raw.map((l) => JSON.parse(l));
+    },
+  };
+}
+
+function rememberingMasker(): PersonalDataMasker {
+  const masker = new PersonalDataMasker();
+  masker.rememberAll([person.name, person.contact]);
+  return masker;
+}
+
+/** Nothing of the person, the PIN or the token appears, raw or \u-escaped. */
+function expectClean(text: string): void {
+  const escaped = (s: string) =>
+    s.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  for (const value of [...Object.values(person), PIN, TOKEN, TICKET, escaped(person.name)]) {
+    expect(text).not.toContain(value);
+  }
+}
+
+describe('the gateway logger', () => {
+  it('masks a logged object: known fields, free text and nested secrets', () => {
+    const out = memoryDestination();
+    const log = createLogger({ masker: rememberingMasker(), destination: out });
+    log.info(
+      {
+        holder: { name: person.name, idNumber: person.idNumber, phone1: person.phone },
+        contacts: [{ contact1Name: person.contact }],
+        config: { psamPin: PIN, nested: { HCARD_PSAM_PIN: PIN } },
+      },
+      `read ${person.name} ${person.idNumber} tel ${person.phone}`,
+    );
+    expect(out.raw).toHaveLength(1);
+    expectClean(out.raw[0]!);
+    const [line] = out.lines as [LogLine];
+    expect(line.holder.idNumber).toBe(`${person.idNumber.slice(0, 4)}**********${person.idNumber.slice(-4)}`);
+    expect(line.holder.name).toBe(`${Array.from(person.name)[0]}*`);
+    expect(line.config).toEqual({ psamPin: '[REDACTED]', nested: { HCARD_PSAM_PIN: '[REDACTED]' } });
+    expect(line.msg).toContain('read ');
+  });
+
+  it('masks a logged error: message, stack, cause and extra properties', () => {
+    const out = memoryDestination();
+    const log = createLogger({ masker: rememberingMasker(), destination: out });
+    const error = Object.assign(
+      new Error(`no card for ${person.name} (${person.idNumber})`, { cause: new Error(`pin ${PIN}`) }),
+      {
+        details: { phone: person.phone, pin: PIN },
+      },
+    );
+    log.error({ err: error }, 'read failed');
+    log.error(error);
+    expect(out.raw).toHaveLength(2);
+    for (const raw of out.raw) expectClean(raw);
+    const [first] = out.lines as [LogLine];
+    expect(first.err.stack).toMatch(/^Error: no card for /);
+    expect(first.err.details.pin).toBe('[REDACTED]');
+  });
+
+  it("masks child loggers' lines and honours the level (default info)", () => {
+    const out = memoryDestination();
+    const log = createLogger({ masker: rememberingMasker(), destination: out });
+    expect(log.level).toBe('info');
+    log.debug({ idNumber: person.idNumber }, 'not written');
+    log.child({ holder: person.name }).warn(`phone ${person.phone}`);
+    expect(out.raw).toHaveLength(1);
+    expectClean(out.raw[0]!);
+    expect(createLogger({ masker: new PersonalDataMasker(), level: 'debug', destination: out }).level).toBe(
+      'debug',
+    );
+  });
+
+  it('serializes a request without headers and without secret query parameters', () => {
+    expect(
+      serializeRequest({
+        method: 'GET',
+        url: `/card?ticket=${TICKET}&sections=basic`,
+        ip: '127.0.0.1',
+        host: '127.0.0.1:8473',
+        socket: { remotePort: 50000 },
+        headers: { authorization: `Bearer ${TOKEN}` },
+      } as never),
+    ).toEqual({
+      method: 'GET',
+      url: '/card?ticket=[REDACTED]&sections=basic',
+      host: '127.0.0.1:8473',
+      remoteAddress: '127.0.0.1',
+      remotePort: 50000,
+    });
+  });
+});
+
+describe('Fastify request logs', () => {
+  const apps: { close(): Promise<unknown> }[] = [];
+  afterEach(async () => {
+    await Promise.all(apps.splice(0).map((a) => a.close()));
+  });
+
+  function buildApp(as: 'loggerInstance' | 'logger') {
+    const out = memoryDestination();
+    const config = { masker: rememberingMasker(), destination: out };
+    // As buildApp takes it: a pino instance typed as Fastify's base logger.
+    const logger: FastifyBaseLogger = createLogger(config);
+    const app =
+      as === 'loggerInstance'
+        ? Fastify({ loggerInstance: logger })
+        : Fastify({ logger: createLoggerOptions(config) });
+    apps.push(app);
+    app.get('/card/:id', async (request) => {
+      request.log.info({ headers: request.headers, params: request.params }, `lookup for ${person.name}`);
+      return { ok: true };
+    });
+    app.post('/fail', async () => {
+      throw new Error(`card of ${person.name} ${person.idNumber} refused PIN ${PIN}`);
+    });
+    return { app, out };
+  }
+
+  it.each(['loggerInstance', 'logger'] as const)(
+    'never shows a token, ticket, ID number or name (Fastify({ %s }))',
+    async (as) => {
+      const { app, out } = buildApp(as);
+      const ok = await app.inject({
+        method: 'GET',
+        url: `/card/${person.idNumber}?ticket=${TICKET}&xm=${encodeURIComponent(person.name)}`,
+        headers: { authorization: `Bearer ${TOKEN}`, cookie: `sid=${TOKEN}` },
+      });
+      expect(ok.statusCode).toBe(200);
+      const failed = await app.inject({
+        method: 'POST',
+        url: '/fail',
+        headers: { authorization: `Bearer ${TOKEN}` },
+      });
+      expect(failed.statusCode).toBe(500);
+      const missing = await app.inject({
+        method: 'GET',
+        url: `/nowhere?token=${TOKEN}&phone=${person.phone}`,
+      });
+      expect(missing.statusCode).toBe(404);
+
+      const text = out.raw.join('');
+      expectClean(text);
+      const lines = out.lines;
+      const incoming = lines.find((l) => l.msg === 'incoming request')!;
+      expect(incoming.req.url).toBe(
+        `/card/${person.idNumber.slice(0, 4)}**********${person.idNumber.slice(-4)}?ticket=[REDACTED]&xm=${encodeURIComponent(Array.from(person.name)[0]!)}*`,
+      );
+      expect(Object.keys(incoming.req).sort()).toEqual(['host', 'method', 'remoteAddress', 'url']);
+      const lookup = lines.find((l) => String(l.msg).startsWith('lookup for'))!;
+      expect(lookup.headers.authorization).toBe('[REDACTED]');
+      expect(lookup.headers.cookie).toBe('[REDACTED]');
+      const errored = lines.find((l) => l.err)!;
+      expect(errored.err.stack).toContain('Error: card of');
+      expect(lines.some((l) => String(l.msg).includes('/nowhere?token=[REDACTED]'))).toBe(true);
+    },
+  );
+});
