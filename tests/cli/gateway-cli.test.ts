@@ -74,10 +74,12 @@ describe('hcard gateway', () => {
     // Accepted at once by the running gateway: not 401 (503: no PC/SC here).
     const accepted = await readers(token);
     expect(accepted.status).toBe(503);
-    expect((await accepted.json()).error.code).toBe('HCARD_E_PCSC_NO_SERVICE');
+    expect(((await accepted.json()) as { error: { code: string } }).error.code).toBe(
+      'HCARD_E_PCSC_NO_SERVICE',
+    );
 
     const list = await runHcard(['gateway', 'token', 'list', '--json', '--config', config]);
-    const [entry] = JSON.parse(list.stdout) as { id: string }[];
+    const entry = (JSON.parse(list.stdout) as { id: string }[])[0]!;
     expect(entry).toEqual({
       id: expect.stringMatching(/^[0-9a-f]{12}$/),
       client: 'his',

@@ -7,14 +7,21 @@
 import { createHash } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import {
-  buildPsamImage,
   type BuiltCard,
+  buildPsamImage,
   EmulatedHealthCard,
   EmulatedPsam,
   generateCard,
   TEST_PSAM_PIN,
 } from '@hcard/emulator';
-import { buildApp, type GatewayConfig, type GatewayDeps, parseConfig, ReaderService, type Scope } from '@hcard/gateway';
+import {
+  buildApp,
+  type GatewayConfig,
+  type GatewayDeps,
+  parseConfig,
+  ReaderService,
+  type Scope,
+} from '@hcard/gateway';
 import { EmulatorDriver, type ReaderDriver } from '@hcard/reader-driver';
 
 export const USER_READER = 'Emu 00 00';
@@ -34,7 +41,13 @@ export const tokenOf = (client: string): string => `hcard_test-${client}`;
 export function testConfig(overrides: Record<string, unknown> = {}): GatewayConfig {
   const tokens = Object.entries(TEST_CLIENTS).map(([client, scopes]) => {
     const sha256 = createHash('sha256').update(tokenOf(client)).digest('hex');
-    return { id: sha256.slice(0, 12), client, scopes: [...scopes], sha256, created: '2026-01-01T00:00:00.000Z' };
+    return {
+      id: sha256.slice(0, 12),
+      client,
+      scopes: [...scopes],
+      sha256,
+      created: '2026-01-01T00:00:00.000Z',
+    };
   });
   return parseConfig({ tokens, ...overrides });
 }

@@ -53,6 +53,8 @@ export async function buildApp(config: GatewayConfig, deps: GatewayDeps) {
   const app = Fastify({
     ...(deps.loggerInstance ? { loggerInstance: deps.loggerInstance } : { logger: false }),
     bodyLimit: config.bodyLimit,
+    // Closing the gateway ends idle keep-alive connections instead of waiting for them.
+    forceCloseConnections: true,
     // Unknown fields are refused (400), not dropped: a misspelt field must not pass silently.
     ajv: { customOptions: { removeAdditional: false } },
     // Request ids for log lines and the audit trail.
