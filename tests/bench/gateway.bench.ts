@@ -73,13 +73,12 @@ const rig = new PcscRig();
 await rig.start();
 const driver = new PcscDriver();
 const built = generateCard('benchmark');
-const config = parseConfig({
-  port: 0,
+const parsed = parseConfig({
   listen: ['127.0.0.1'],
   rateLimit: { max: 10_000_000 },
   tokens: [
     {
-      id: 'bench0000000',
+      id: 'bbbb00000000',
       client: 'bench',
       scopes: ['read:basic'],
       sha256: createHash('sha256').update(TOKEN).digest('hex'),
@@ -87,6 +86,8 @@ const config = parseConfig({
     },
   ],
 });
+// Port 0: any free port (the config file itself never holds 0).
+const config = { ...parsed, port: 0 };
 const service = new ReaderService(driver, { psamPin: TEST_PSAM_PIN });
 try {
   const card = await rig.insert(new EmulatedHealthCard(built.image), READERS.user.port);
@@ -137,7 +138,9 @@ try {
   // 2. Throughput of snapshot reads against a bare Fastify route with the same JSON.
   const snapshot = await get(cardUrl, headers);
   const bare = Fastify();
-  bare.get('/card', async (_req, reply) => reply.type('application/json').send(snapshot.body));
+  // The same JSON as an object, serialised per request as any route's answer is.
+  const sameJson = JSON.parse(snapshot.body) as object;
+  bare.get('/card', async () => sameJson);
   await bare.listen({ host: '127.0.0.1', port: 0 });
   const bareUrl = `http://127.0.0.1:${(bare.server.address() as AddressInfo).port}/card`;
   const rpsGateway: number[] = [];
