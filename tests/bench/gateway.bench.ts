@@ -124,7 +124,15 @@ try {
     await directRead();
     await gatewayRead();
   }
+  // Where the difference lies: the ReaderService alone (no HTTP), same reads.
+  const viaService: number[] = [];
+  const serviceRead = async () => {
+    const started = performance.now();
+    await service.readCard(READERS.user.name, coreSectionsOf([...SECTIONS]), { fresh: true });
+    return performance.now() - started;
+  };
   for (let i = 0; i < LATENCY_ROUNDS; i++) {
+    viaService.push(await serviceRead());
     if (i % 2 === 0) {
       direct.push(await directRead());
       viaGateway.push(await gatewayRead());
@@ -143,6 +151,18 @@ try {
   bare.get('/card', async () => sameJson);
   await bare.listen({ host: '127.0.0.1', port: 0 });
   const bareUrl = `http://127.0.0.1:${(bare.server.address() as AddressInfo).port}/card`;
+  // One request at a time: the HTTP path's own latency, gateway snapshot read against bare.
+  const timed = async (url: string, h: Record<string, string>) => {
+    const started = performance.now();
+    await get(url, h);
+    return performance.now() - started;
+  };
+  const oneGateway: number[] = [];
+  const oneBare: number[] = [];
+  for (let i = 0; i < 300; i++) {
+    oneGateway.push(await timed(cardUrl, headers));
+    oneBare.push(await timed(bareUrl, {}));
+  }
   const rpsGateway: number[] = [];
   const rpsBare: number[] = [];
   for (let round = 0; round < 2; round++) {
@@ -178,7 +198,16 @@ try {
   );
   console.log(`| gateway − direct, paired | ${ms(quantile(diffs, 0.5))} | ${ms(quantile(diffs, 0.99))} |`);
   console.log(
+    `| ReaderService.readCard alone (no HTTP) | ${ms(quantile(viaService, 0.5))} | ${ms(quantile(viaService, 0.99))} |`,
+  );
+  console.log(
     `| p99(gateway) − p99(direct) | | ${ms(quantile(viaGateway, 0.99) - quantile(direct, 0.99))} |`,
+  );
+  console.log(`\n| one request at a time, 300 each | p50 ms | p99 ms |`);
+  console.log('|---|---:|---:|');
+  console.log(`| bare Fastify route | ${ms(quantile(oneBare, 0.5))} | ${ms(quantile(oneBare, 0.99))} |`);
+  console.log(
+    `| gateway snapshot read | ${ms(quantile(oneGateway, 0.5))} | ${ms(quantile(oneGateway, 0.99))} |`,
   );
   const g = Math.max(...rpsGateway);
   const b = Math.max(...rpsBare);
