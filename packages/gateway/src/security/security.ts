@@ -35,26 +35,26 @@ const LOOPBACK_NAMES = ['127.0.0.1', 'localhost', '[::1]'];
 export const ALLOWED_HEADERS = 'authorization, content-type, idempotency-key, last-event-id';
 
 export function registerSecurity(app: FastifyInstance, options: SecurityOptions): void {
-  // The port is the one listened on (an ephemeral port in tests), else the configured one.
-  let allowed: { port: number; hosts: Set<string>; origins: Set<string> } | undefined;
+  // The port is the one listened on (an ephemeral port in tests), else the configured one;
+  // worked out once per listen, not per request.
+  let allowed: { hosts: Set<string>; origins: Set<string> } | undefined;
   const current = () => {
+    if (allowed) return allowed;
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : options.port;
-    if (allowed?.port !== port) {
-      allowed = {
-        port,
-        hosts: new Set([
-          ...LOOPBACK_NAMES.map((h) => `${h}:${port}`),
-          ...options.allowedHosts.map((h) => h.toLowerCase()),
-        ]),
-        // The gateway's own pages (the desk) call it from these origins.
-        origins: new Set([
-          ...LOOPBACK_NAMES.map((h) => `http://${h}:${port}`),
-          ...options.allowedOrigins.map((o) => o.toLowerCase()),
-        ]),
-      };
-    }
-    return allowed;
+    const computed = {
+      hosts: new Set([
+        ...LOOPBACK_NAMES.map((h) => `${h}:${port}`),
+        ...options.allowedHosts.map((h) => h.toLowerCase()),
+      ]),
+      // The gateway's own pages (the desk) call it from these origins.
+      origins: new Set([
+        ...LOOPBACK_NAMES.map((h) => `http://${h}:${port}`),
+        ...options.allowedOrigins.map((o) => o.toLowerCase()),
+      ]),
+    };
+    if (app.server.listening) allowed = computed;
+    return computed;
   };
 
   app.addHook('onRequest', async (request, reply) => {
