@@ -20,6 +20,11 @@ export const ErrorBody = Type.Object(
   { $id: 'Error' },
 );
 
+/** The error answers a card route can give, for its response schema (OpenAPI). */
+export const CARD_ROUTE_ERRORS = Object.fromEntries(
+  [400, 401, 403, 404, 409, 422, 429, 502, 503].map((status) => [status, ErrorBody]),
+) as Record<400 | 401 | 403 | 404 | 409 | 422 | 429 | 502 | 503, typeof ErrorBody>;
+
 const FASTIFY_CODES: Record<string, ErrorCode> = {
   FST_ERR_CTP_INVALID_JSON_BODY: 'HCARD_E_BODY_INVALID',
   FST_ERR_CTP_EMPTY_JSON_BODY: 'HCARD_E_BODY_INVALID',

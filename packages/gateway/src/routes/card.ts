@@ -9,7 +9,7 @@ import { type HealthCardData, hcardError, refusalError } from '@hcard/card-core'
 import { type Static, Type } from 'typebox';
 import type { GatewayHooks } from '../app.js';
 import type { GatewayConfig } from '../config/config.js';
-import { ErrorBody } from '../errors.js';
+import { CARD_ROUTE_ERRORS } from '../errors.js';
 import {
   CARD_SECTION_NAMES,
   CARD_SECTIONS,
@@ -27,16 +27,7 @@ export interface CardRoutesOptions {
 }
 
 const ReaderParam = Type.Object({ reader: Type.String({ description: 'PC/SC reader name (URL-encoded)' }) });
-const Errors = {
-  400: ErrorBody,
-  401: ErrorBody,
-  403: ErrorBody,
-  404: ErrorBody,
-  409: ErrorBody,
-  422: ErrorBody,
-  502: ErrorBody,
-  503: ErrorBody,
-};
+const Errors = CARD_ROUTE_ERRORS;
 const Items = Type.Record(Type.String(), Type.String());
 
 const CardResponse = Type.Object({

@@ -49,7 +49,7 @@ import {
   COMPAT_FUNCTIONS,
   type CompatFunction,
 } from '../compat/compat-table.js';
-import { ErrorBody, errorBody, toCatalogueError } from '../errors.js';
+import { CARD_ROUTE_ERRORS, ErrorBody, errorBody, toCatalogueError } from '../errors.js';
 import type { ReaderService } from '../readers/reader-service.js';
 
 export interface CompatRoutesOptions {
@@ -88,17 +88,7 @@ function refuseUnknownKeys(request: FastifyRequest): void {
   }
 }
 
-const Errors = {
-  400: ErrorBody,
-  401: ErrorBody,
-  403: ErrorBody,
-  404: ErrorBody,
-  409: ErrorBody,
-  422: ErrorBody,
-  429: ErrorBody,
-  502: ErrorBody,
-  503: ErrorBody,
-};
+const Errors = CARD_ROUTE_ERRORS;
 
 const Common = {
   reader: Type.String({ minLength: 1, description: 'PC/SC name of the user-card reader' }),
