@@ -26,6 +26,7 @@ import {
   EmulatedHealthCard,
   generateEncounter,
   generateResident,
+  MEDICAL_FLAG_KEYS,
 } from '@hcard/emulator';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type GatewayRig, READER_PATH, startGatewayRig, USER_READER } from '../support/gateway-rig.js';
@@ -149,19 +150,9 @@ function distinctCard(): BuiltCard {
     maritalStatus: '20',
     occupation: '3',
   });
-  [
-    'asthma',
-    'heartDisease',
-    'cardioCerebrovascular',
-    'epilepsy',
-    'coagulationDisorder',
-    'diabetes',
-    'glaucoma',
-  ]
-    .concat(['dialysis', 'organTransplant', 'organLoss', 'removableProsthesis', 'pacemaker'])
-    .forEach((key, i) => {
-      resident.items[key] = toHex(Uint8Array.of(0x10 + i));
-    });
+  MEDICAL_FLAG_KEYS.forEach((key, i) => {
+    resident.items[key] = toHex(Uint8Array.of(0x10 + i));
+  });
   resident.allergies = [
     { substance: '鸡蛋', reaction: '腹泻' },
     { substance: '花粉', reaction: '口唇水肿' },
