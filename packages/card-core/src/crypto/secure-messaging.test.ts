@@ -17,7 +17,7 @@ import {
   externalAuthData,
   openSmCommand,
 } from './secure-messaging.js';
-import { deriveSecurityCode } from './security-code.js';
+import { deriveSecurityCode, deriveSecurityCodes } from './security-code.js';
 import {
   ascii,
   concat,
@@ -358,6 +358,22 @@ describe('security code (安全码, security-code.ts)', () => {
       ),
     );
     expect(codes.size).toBeGreaterThan(50);
+  });
+
+  it('in bulk (column-wise CBC) equals the independent reference for every card, mixed lengths too', () => {
+    fc.assert(
+      fc.property(
+        bytes(16),
+        fc.array(fc.stringMatching(/^[\dX]{8,30}$/), { minLength: 1, maxLength: 40 }),
+        (k, cardNumbers) => {
+          const cards = cardNumbers.map((cardNumber) => ({ ...card, cardNumber }));
+          expect(deriveSecurityCodes(k, cards)).toEqual(
+            cards.map((c) => refSecurityCode(k, c.cardNumber, c.issueDate, c.expiryDate)),
+          );
+        },
+      ),
+      { numRuns: 100 },
+    );
   });
 
   it('decimalises letters after digits (a MAC with letters in its first hex digits)', () => {
