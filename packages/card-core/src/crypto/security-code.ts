@@ -29,7 +29,11 @@ function decimalise(mac: Uint8Array): string {
   return [...digits, ...letters].join('').slice(0, 3);
 }
 
-export function deriveSecurityCode(key: Uint8Array, card: SecurityCodeInput, cipher: BlockCipher = SM4): string {
+export function deriveSecurityCode(
+  key: Uint8Array,
+  card: SecurityCodeInput,
+  cipher: BlockCipher = SM4,
+): string {
   return decimalise(cbcMac(cipher, key, new Uint8Array(16), macInput(card)));
 }
 
@@ -47,8 +51,8 @@ export function deriveSecurityCodes(
   const groups = new Map<number, { index: number; data: Uint8Array }[]>();
   cards.forEach((card, index) => {
     const data = macInput(card);
-    let group = groups.get(data.length);
-    if (!group) groups.set(data.length, (group = []));
+    const group = groups.get(data.length) ?? [];
+    groups.set(data.length, group);
     group.push({ index, data });
   });
   for (const [length, group] of groups) {
