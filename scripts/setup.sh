@@ -11,8 +11,9 @@ PNPM_VERSION=10.34.9
 # and iproute2 for the loopback quick-ACK setting (test rig, `hcard demo`, `hcard emulate`).
 # The desk page's browser test needs Chromium (/usr/bin/chromium, driven by playwright-core)
 # and a CJK font, without which Chinese renders as nothing: fonts-wqy-microhei (1.6 MB) rather
-# than fonts-noto-cjk (57 MB). curl runs the README's gateway walkthrough (tested as written).
-APT_PACKAGES=(pcscd libpcsclite-dev vsmartcard-vpcd pcsc-tools iproute2 chromium fonts-wqy-microhei curl)
+# than fonts-noto-cjk (57 MB). curl runs the README's gateway walkthrough (tested as written). wrk is the benchmarks' load
+# generator from another process (`pnpm bench:gateway`).
+APT_PACKAGES=(pcscd libpcsclite-dev vsmartcard-vpcd pcsc-tools iproute2 chromium fonts-wqy-microhei curl wrk)
 
 log() { printf 'hcard setup: %s\n' "$*" >&2; }
 

@@ -1,175 +1,245 @@
 /**
- * Benchmark (not a test) of the gateway, through the real PC/SC stack (pcscd + vpcd):
- * 1. latency: a registration read over HTTP (`GET …/card?fresh=true`, token checked) against
- *    a direct driver read of the same sections on the same card (session open + readCard),
- *    alternating, p50/p99 of each and of the difference;
- * 2. throughput: snapshot reads (`GET …/card`, served from the snapshot, auth on) against a
- *    bare Fastify route returning the same JSON, same load generator, same run;
+ * Benchmark (not a test) of the gateway through the real PC/SC stack (pcscd + vpcd), with the
+ * processes a desk has: the card in its own process (gateway-card.ts: the emulator's vpcd bridge,
+ * as `hcard emulate` serves it; a real card is outside the gateway), the gateway in this one, wired as `hcard gateway` wires it (config file and
+ * TokenStore watching it, pino logger with masking at the config's level, audit log), and the
+ * client (the HIS) in a forked process of its own (gateway-client.ts); the load generator is
+ * `wrk` when installed (one thread), else that client process.
+ *
+ * 1. latency: a registration read over HTTP (`GET …/card?fresh=true`, token checked) against a
+ *    direct driver read of the same sections on the same card (PcscDriver + session open +
+ *    readCard in the client process, as an HIS linking a driver would), alternating, paired;
+ *    p50/p99 of each and of the difference. The ReaderService alone (no HTTP) in this process.
+ * 2. snapshot reads (`GET …/card`, served from the snapshot, auth on) against a bare Fastify
+ *    route in this process returning the same JSON: one request at a time, then throughput,
+ *    alternating paired rounds.
  * 3. 50 concurrent clients on one reader after each (re)insertion: errors, and card reads per
  *    coalesced group (1 is the target).
  * Only 127.0.0.1. Starts pcscd when none runs (and stops it after). Run: pnpm bench:gateway
+ * (`--cpu-prof` before the script path profiles this, the gateway's, process).
  */
+import { type ChildProcess, execFile, execFileSync, fork, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { Agent, request } from 'node:http';
+import { mkdtempSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { cpus } from 'node:os';
-import { HealthCardSession, PsamClient } from '@hcard/card-core';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { TEST_PSAM_PIN } from '@hcard/emulator';
 import {
-  buildPsamImage,
-  EmulatedHealthCard,
-  EmulatedPsam,
-  generateCard,
-  TEST_PSAM_PIN,
-  TEST_SESSION_OPTIONS,
-} from '@hcard/emulator';
-import { coreSectionsOf, parseConfig, ReaderService, startServer } from '@hcard/gateway';
+  AuditLog,
+  auditingHooks,
+  coreSectionsOf,
+  createLogger,
+  loadOrCreateConfig,
+  PersonalDataMasker,
+  ReaderService,
+  startServer,
+  TokenStore,
+} from '@hcard/gateway';
 import { PcscDriver } from '@hcard/reader-driver';
 import Fastify from 'fastify';
 import { PcscRig, READERS, waitFor } from '../support/pcsc-rig.js';
+import type { ClientJob } from './gateway-client.js';
 
-const LATENCY_ROUNDS = 100;
-const LOAD_MS = 500;
-const LOAD_ROUNDS = 12;
+const LATENCY_ROUNDS = Number(process.env.BENCH_ROUNDS ?? 100);
+const SERIAL = 300;
+const LOAD_ROUNDS = Number(process.env.BENCH_LOAD_ROUNDS ?? 12);
+const LOAD_S = 1;
 const CONCURRENCY = 16;
 const GROUPS = 10;
 const CLIENTS = 50;
-
-const TOKEN = 'hcard_benchmark-token';
 const SECTIONS = ['issuer', 'holder', 'insurance'] as const;
+
+const here = fileURLToPath(new URL('.', import.meta.url));
 const quantile = (xs: number[], q: number) =>
   [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))]!;
 
-const agent = new Agent({ keepAlive: true, maxSockets: 64 });
-function get(url: string, headers: Record<string, string>): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    const req = request(url, { agent, headers }, (res) => {
-      let body = '';
-      res.setEncoding('utf8').on('data', (c: string) => (body += c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-    });
-    req.on('error', reject);
-    req.end();
+const TOKEN = `hcard_${'b'.repeat(43)}`;
+const dir = mkdtempSync(join(tmpdir(), 'hcard-gwbench-'));
+const configFile = join(dir, 'gateway.json');
+const logFile = join(dir, 'gateway.log');
+writeFileSync(
+  configFile,
+  JSON.stringify({
+    listen: ['127.0.0.1'],
+    rateLimit: { max: 10_000_000 },
+    tokens: [
+      {
+        id: 'bbbb00000000',
+        client: 'bench',
+        scopes: ['read:basic'],
+        sha256: createHash('sha256').update(TOKEN).digest('hex'),
+        created: new Date().toISOString(),
+      },
+    ],
+  }),
+  { mode: 0o600 },
+);
+
+/** The card (gateway-card.ts) in a process of its own; `send` writes a stdin command, `next` waits for a line. */
+function startEmulator() {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(here, 'gateway-card.ts')], {
+    stdio: ['pipe', 'pipe', 'inherit'],
   });
+  const waiting: { prefix: string; resolve: () => void }[] = [];
+  createInterface({ input: child.stdout! }).on('line', (line) => {
+    const i = waiting.findIndex((w) => line.startsWith(w.prefix));
+    if (i >= 0) waiting.splice(i, 1)[0]!.resolve();
+  });
+  const next = (prefix: string) =>
+    new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`card process: no "${prefix}" line`)), 10_000);
+      waiting.push({
+        prefix,
+        resolve: () => {
+          clearTimeout(timer);
+          resolve();
+        },
+      });
+    });
+  return { child, next, send: (command: string) => child.stdin!.write(`${command}\n`) };
 }
 
-/** Requests per second that `CONCURRENCY` keep-alive loops get from `url` in LOAD_MS. */
-async function load(url: string, headers: Record<string, string>): Promise<number> {
-  let done = 0;
-  let failed = 0;
-  const until = performance.now() + LOAD_MS;
-  await Promise.all(
-    Array.from({ length: CONCURRENCY }, async () => {
-      while (performance.now() < until) {
-        const r = await get(url, headers);
-        if (r.status === 200) done++;
-        else failed++;
-      }
-    }),
-  );
-  if (failed) throw new Error(`${failed} requests failed`);
-  return (done / LOAD_MS) * 1000;
+/** The forked HIS process; `run` sends one job and resolves with its answer. */
+function startClient(): {
+  child: ChildProcess;
+  ready: Promise<unknown>;
+  run: <T>(job: ClientJob) => Promise<T>;
+} {
+  const child = fork(join(here, 'gateway-client.ts'), [], {
+    execArgv: ['--import', 'tsx'],
+    stdio: 'inherit',
+  });
+  let pending: ((m: { ok: boolean; value?: unknown; error?: string }) => void) | undefined;
+  child.on('message', (m: { ok: boolean; value?: unknown; error?: string }) => pending?.(m));
+  const answer = () =>
+    new Promise<unknown>((resolve, reject) => {
+      pending = (m) => (m.ok ? resolve(m.value) : reject(new Error(`client: ${m.error}`)));
+    });
+  const ready = answer();
+  return {
+    child,
+    ready,
+    run: <T>(job: ClientJob) => {
+      const a = answer() as Promise<T>;
+      child.send(job);
+      return a;
+    },
+  };
 }
+
+/** One wrk round (one thread, CONCURRENCY connections): requests per second, failing on non-2xx. */
+function wrk(url: string, headers: Record<string, string>): Promise<number> {
+  const args = ['-t1', `-c${CONCURRENCY}`, `-d${LOAD_S}s`];
+  for (const [k, v] of Object.entries(headers)) args.push('-H', `${k}: ${v}`);
+  // Asynchronously: this process is the server being measured.
+  return new Promise((resolve, reject) => {
+    execFile('wrk', [...args, url], { encoding: 'utf8' }, (error, out) => {
+      if (error) return reject(error);
+      const bad = /Non-2xx or 3xx responses: (\d+)/.exec(out);
+      if (bad) return reject(new Error(`wrk: ${bad[1]} failed requests against ${url}`));
+      resolve(Number(/Requests\/sec:\s+([\d.]+)/.exec(out)![1]));
+    });
+  });
+}
+const hasWrk = (() => {
+  try {
+    execFileSync('wrk', ['--version'], { stdio: 'ignore' });
+    return true;
+  } catch (e) {
+    // wrk prints its version and exits 1.
+    return (e as { status?: number }).status === 1;
+  }
+})();
 
 const rig = new PcscRig();
 await rig.start();
+const emulator = startEmulator();
+const client = startClient();
 const driver = new PcscDriver();
-const built = generateCard('benchmark');
-const parsed = parseConfig({
-  listen: ['127.0.0.1'],
-  rateLimit: { max: 10_000_000 },
-  tokens: [
-    {
-      id: 'bbbb00000000',
-      client: 'bench',
-      scopes: ['read:basic'],
-      sha256: createHash('sha256').update(TOKEN).digest('hex'),
-      created: new Date().toISOString(),
-    },
-  ],
-});
+const { config: loaded } = loadOrCreateConfig(configFile);
 // Port 0: any free port (the config file itself never holds 0).
-const config = { ...parsed, port: 0 };
+const config = { ...loaded, port: 0 };
 const service = new ReaderService(driver, { psamPin: TEST_PSAM_PIN });
+const logFd = openSync(logFile, 'a', 0o600);
+const masker = new PersonalDataMasker();
+const audit = new AuditLog(join(dir, 'audit.jsonl'), { masker });
 try {
-  const card = await rig.insert(new EmulatedHealthCard(built.image), READERS.user.port);
-  await rig.insert(new EmulatedPsam(buildPsamImage()), READERS.psam.port);
+  await emulator.next('ready:');
+  await client.ready;
   await waitFor(async () => (await driver.list()).filter((r) => r.cardPresent).length >= 2);
   await service.start();
-  const gateway = await startServer(config, { service });
+  const gateway = await startServer(config, {
+    service,
+    tokens: new TokenStore(configFile, config.tokens),
+    // As `hcard gateway` logs to stderr: synchronous writes to a file here.
+    ...(process.env.BENCH_NO_LOG
+      ? {}
+      : {
+          loggerInstance: createLogger({
+            level: config.logLevel,
+            masker,
+            destination: { write: (line: string) => void writeSync(logFd, line) },
+          }),
+        }),
+    ...(process.env.BENCH_NO_AUDIT ? {} : { hooks: auditingHooks(audit, masker) }),
+  });
   const base = gateway.urls[0]!;
   const headers = { host: new URL(base).host, authorization: `Bearer ${TOKEN}` };
   const cardUrl = `${base}/v1/readers/${encodeURIComponent(READERS.user.name)}/card`;
 
-  // 1. Latency, alternating direct and gateway reads.
-  const direct: number[] = [];
-  const viaGateway: number[] = [];
-  const directRead = async () => {
-    const started = performance.now();
-    const user = await driver.connect(READERS.user.name);
-    const psam = await driver.connect(READERS.psam.name);
-    const opened = await HealthCardSession.open(user, new PsamClient(psam), TEST_SESSION_OPTIONS);
-    if (!opened.ok) throw new Error(opened.refusal.meaning);
-    const read = await opened.value.readCard(coreSectionsOf([...SECTIONS]));
-    if (!read.ok) throw new Error(read.refusal.meaning);
-    await Promise.all([user.close(), psam.close()]);
-    return performance.now() - started;
-  };
-  const gatewayRead = async () => {
-    const started = performance.now();
-    const r = await get(`${cardUrl}?sections=${SECTIONS.join(',')}&fresh=true`, headers);
-    if (r.status !== 200) throw new Error(r.body);
-    return performance.now() - started;
-  };
-  // Warm-up: JIT, pcscd's caches.
-  for (let i = 0; i < 5; i++) {
-    await directRead();
-    await gatewayRead();
-  }
-  // Where the difference lies: the ReaderService alone (no HTTP), same reads.
+  // 1. Latency: direct and gateway reads, alternating, both from the client process.
+  const { direct, gateway: viaGateway } = await client.run<{ direct: number[]; gateway: number[] }>({
+    job: 'latency',
+    rounds: LATENCY_ROUNDS,
+    warmup: 5,
+    url: `${cardUrl}?sections=${SECTIONS.join(',')}&fresh=true`,
+    headers,
+    user: READERS.user.name,
+    psam: READERS.psam.name,
+    sections: coreSectionsOf([...SECTIONS]),
+  });
+  const diffs = direct.map((d, i) => viaGateway[i]! - d);
+  // Where the difference lies: the ReaderService alone (no HTTP), in this process.
   const viaService: number[] = [];
-  const serviceRead = async () => {
+  for (let i = 0; i < LATENCY_ROUNDS; i++) {
     const started = performance.now();
     await service.readCard(READERS.user.name, coreSectionsOf([...SECTIONS]), { fresh: true });
-    return performance.now() - started;
-  };
-  for (let i = 0; i < LATENCY_ROUNDS; i++) {
-    viaService.push(await serviceRead());
-    if (i % 2 === 0) {
-      direct.push(await directRead());
-      viaGateway.push(await gatewayRead());
-    } else {
-      viaGateway.push(await gatewayRead());
-      direct.push(await directRead());
-    }
+    viaService.push(performance.now() - started);
   }
-  const diffs = direct.map((d, i) => viaGateway[i]! - d);
 
-  // 2. Throughput of snapshot reads against a bare Fastify route with the same JSON.
-  const snapshot = await get(cardUrl, headers);
+  // 2. Snapshot reads against a bare Fastify route with the same JSON.
+  const sameJson = (await (await fetch(cardUrl, { headers })).json()) as object;
   const bare = Fastify();
   // The same JSON as an object, serialised per request as any route's answer is.
-  const sameJson = JSON.parse(snapshot.body) as object;
   bare.get('/card', async () => sameJson);
   await bare.listen({ host: '127.0.0.1', port: 0 });
   const bareUrl = `http://127.0.0.1:${(bare.server.address() as AddressInfo).port}/card`;
-  // One request at a time: the HTTP path's own latency, gateway snapshot read against bare.
-  const timed = async (url: string, h: Record<string, string>) => {
-    const started = performance.now();
-    await get(url, h);
-    return performance.now() - started;
-  };
-  const oneGateway: number[] = [];
-  const oneBare: number[] = [];
-  for (let i = 0; i < 300; i++) {
-    oneGateway.push(await timed(cardUrl, headers));
-    oneBare.push(await timed(bareUrl, {}));
-  }
-  // Short rounds, alternating, paired: the shared machine's drift hits both sides alike.
+  const one = await client.run<{ a: number[]; b: number[] }>({
+    job: 'serial',
+    count: SERIAL,
+    a: { url: bareUrl, headers: {} },
+    b: { url: cardUrl, headers },
+  });
+  const loadRound = (url: string, h: Record<string, string>) =>
+    hasWrk
+      ? wrk(url, h)
+      : client.run<number>({ job: 'load', ms: LOAD_S * 1000, concurrency: CONCURRENCY, url, headers: h });
+  // Warm-up, then short rounds, alternating, paired: the machine's drift hits both sides alike.
+  await loadRound(bareUrl, {});
+  await loadRound(cardUrl, headers);
   const rpsGateway: number[] = [];
   const rpsBare: number[] = [];
   for (let round = 0; round < LOAD_ROUNDS; round++) {
-    rpsBare.push(await load(bareUrl, {}));
-    rpsGateway.push(await load(cardUrl, headers));
+    if (round % 2 === 0) {
+      rpsBare.push(await loadRound(bareUrl, {}));
+      rpsGateway.push(await loadRound(cardUrl, headers));
+    } else {
+      rpsGateway.push(await loadRound(cardUrl, headers));
+      rpsBare.push(await loadRound(bareUrl, {}));
+    }
   }
   const rpsRatios = rpsGateway.map((g, i) => g / rpsBare[i]!);
   await bare.close();
@@ -178,54 +248,70 @@ try {
   const groups: { reads: number; errors: number }[] = [];
   for (let g = 0; g < GROUPS; g++) {
     const before = service.counter(READERS.user.name);
-    card.remove();
-    await card.insert();
+    emulator.send('remove');
+    await emulator.next('removed:');
+    const inserted = emulator.next('inserted:');
+    emulator.send('insert');
+    await inserted;
     await waitFor(() => service.counter(READERS.user.name) >= before + 2);
     const reads = service.cardReads;
-    const results = await Promise.allSettled(Array.from({ length: CLIENTS }, () => get(cardUrl, headers)));
-    const errors = results.filter((r) => r.status === 'rejected' || r.value.status !== 200).length;
+    const errors = await client.run<number>({ job: 'burst', clients: CLIENTS, url: cardUrl, headers });
     groups.push({ reads: service.cardReads - reads, errors });
   }
   await gateway.close();
+  await audit.flush();
+  const logLines = readFileSync(logFile, 'utf8').split('\n').length - 1;
 
   const ms = (x: number) => x.toFixed(2);
   console.log(`machine: ${cpus().length} × ${cpus()[0]?.model}, Node ${process.version}`);
-  console.log(`loopback quick-ACK: ${rig.quickAck.applied ? 'on' : `off (${rig.quickAck.reason})`}\n`);
+  console.log(`loopback quick-ACK: ${rig.quickAck.applied ? 'on' : `off (${rig.quickAck.reason})`}`);
+  console.log(
+    `processes: card (gateway-card.ts), gateway (this; log level ${config.logLevel}, ${logLines} log lines, audit on), client (forked); load: ${hasWrk ? 'wrk -t1' : 'the client process'}\n`,
+  );
   console.log(`| registration read (${SECTIONS.join(',')}), ${LATENCY_ROUNDS} each | p50 ms | p99 ms |`);
   console.log('|---|---:|---:|');
   console.log(
-    `| direct: PcscDriver + HealthCardSession | ${ms(quantile(direct, 0.5))} | ${ms(quantile(direct, 0.99))} |`,
+    `| direct (client process): PcscDriver + HealthCardSession | ${ms(quantile(direct, 0.5))} | ${ms(quantile(direct, 0.99))} |`,
   );
   console.log(
     `| gateway: GET …/card?fresh=true over HTTP | ${ms(quantile(viaGateway, 0.5))} | ${ms(quantile(viaGateway, 0.99))} |`,
   );
-  console.log(`| gateway − direct, paired | ${ms(quantile(diffs, 0.5))} | ${ms(quantile(diffs, 0.99))} |`);
   console.log(
-    `| ReaderService.readCard alone (no HTTP) | ${ms(quantile(viaService, 0.5))} | ${ms(quantile(viaService, 0.99))} |`,
+    `| gateway − direct, paired per round | ${ms(quantile(diffs, 0.5))} | ${ms(quantile(diffs, 0.99))} |`,
+  );
+  console.log(
+    `| ReaderService.readCard alone (gateway process, no HTTP) | ${ms(quantile(viaService, 0.5))} | ${ms(quantile(viaService, 0.99))} |`,
   );
   console.log(
     `| p99(gateway) − p99(direct) | | ${ms(quantile(viaGateway, 0.99) - quantile(direct, 0.99))} |`,
   );
-  console.log(`\n| one request at a time, 300 each | p50 ms | p99 ms |`);
+  console.log(`\n| one request at a time, ${SERIAL} each | p50 ms | p99 ms |`);
   console.log('|---|---:|---:|');
-  console.log(`| bare Fastify route | ${ms(quantile(oneBare, 0.5))} | ${ms(quantile(oneBare, 0.99))} |`);
+  console.log(`| bare Fastify route | ${ms(quantile(one.a, 0.5))} | ${ms(quantile(one.a, 0.99))} |`);
+  console.log(`| gateway snapshot read | ${ms(quantile(one.b, 0.5))} | ${ms(quantile(one.b, 0.99))} |`);
   console.log(
-    `| gateway snapshot read | ${ms(quantile(oneGateway, 0.5))} | ${ms(quantile(oneGateway, 0.99))} |`,
-  );
-  console.log(
-    `\n| snapshot reads, ${CONCURRENCY} keep-alive clients, ${LOAD_ROUNDS} alternating rounds of ${LOAD_MS} ms | req/s p50 | ratio p50 (min–max) |`,
+    `\n| snapshot reads, ${CONCURRENCY} keep-alive connections, ${LOAD_ROUNDS} alternating rounds of ${LOAD_S} s | req/s p50 | ratio p50 (min–max) |`,
   );
   console.log('|---|---:|---:|');
   console.log(`| bare Fastify route, same JSON | ${quantile(rpsBare, 0.5).toFixed(0)} | 1.00 |`);
   console.log(
-    `| gateway (Host, token, scope, rate limit, snapshot) | ${quantile(rpsGateway, 0.5).toFixed(0)} | ${quantile(rpsRatios, 0.5).toFixed(2)} (${Math.min(...rpsRatios).toFixed(2)}–${Math.max(...rpsRatios).toFixed(2)}) |`,
+    `| gateway (Host, token, scope, rate limit, audit, log, snapshot) | ${quantile(rpsGateway, 0.5).toFixed(0)} | ${quantile(rpsRatios, 0.5).toFixed(2)} (${Math.min(...rpsRatios).toFixed(2)}–${Math.max(...rpsRatios).toFixed(2)}) |`,
   );
   const errors = groups.reduce((n, x) => n + x.errors, 0);
   console.log(
     `\n${CLIENTS} concurrent clients × ${GROUPS} insertions: ${errors} errors; card reads per group: ${groups.map((x) => x.reads).join(' ')}`,
   );
 } finally {
-  agent.destroy();
+  if (client.child.connected) client.child.send({ job: 'quit' } satisfies ClientJob);
+  await Promise.race([
+    new Promise((r) => client.child.once('exit', r)),
+    new Promise((r) => setTimeout(r, 2000)),
+  ]);
+  if (client.child.exitCode === null) client.child.kill();
+  emulator.send('quit');
+  await new Promise((r) => (emulator.child.exitCode === null ? emulator.child.once('exit', r) : r(0)));
+  await audit.close();
   await service.close();
   await rig.stop();
+  rmSync(dir, { recursive: true, force: true });
 }

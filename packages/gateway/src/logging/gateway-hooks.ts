@@ -21,21 +21,22 @@ function cardNumberOf(result: unknown): string | undefined {
 export function auditingHooks(audit: AuditLog, masker: PersonalDataMasker): GatewayHooks {
   return {
     async audited(request, entry, job) {
+      // AuditLog.record copies what it keeps, so the entry's own fields go in as they are.
       const base = {
         client: request.principal?.client ?? 'unknown',
         ...entry,
-        ...(entry.sections ? { sections: [...entry.sections] } : {}),
         requestId: String(request.id),
       };
+      let result: Awaited<ReturnType<typeof job>>;
       try {
-        const result = await job();
-        const card = cardNumberOf(result);
-        audit.record({ ...base, ...(card ? { card } : {}), outcome: 'ok' });
-        return result;
+        result = await job();
       } catch (e) {
         audit.record({ ...base, outcome: toHcardError(e).code });
         throw e;
       }
+      const card = cardNumberOf(result);
+      audit.record(card ? { ...base, card, outcome: 'ok' } : { ...base, outcome: 'ok' });
+      return result;
     },
     sawCard(data) {
       masker.rememberAll(NAME_KEYS.map((k) => data.items[k]).filter((n): n is string => Boolean(n)));

@@ -321,21 +321,26 @@ const NUMERIC_TIME = /"(?:time|timestamp|ts|[A-Za-z_]*(?:Time|At|_at|Ms|_ms))"\s
 const FRACTION = /(?<=[:,[]\s*-?[0-9]{1,16}\.)[0-9]+(?=[eE,}\]\s]|$)/g;
 
 const FULL_WIDTH = /[\uFF10-\uFF19Ｘｘ]/g;
+const FULL_WIDTH_ANY = /[\uFF10-\uFF19Ｘｘ]/;
 const SIGNIFICANT = /[0-9\uFF10-\uFF19XxＸｘ]/;
 
 /** Masks ID numbers, phones and card numbers; see the module comment, rule 2. */
 export function maskNumbers(text: string): string {
-  const protectedSpans = [...spans(text, UUID), ...spans(text, NUMERIC_TIME), ...spans(text, FRACTION)];
   // Full-width digits become ASCII ones of the same length, so offsets carry over.
-  const ascii = text.replace(FULL_WIDTH, (c) =>
-    c === 'Ｘ' || c === 'ｘ' ? 'X' : String.fromCharCode(c.charCodeAt(0) - 0xff10 + 0x30),
-  );
+  const ascii = FULL_WIDTH_ANY.test(text)
+    ? text.replace(FULL_WIDTH, (c) =>
+        c === 'Ｘ' || c === 'ｘ' ? 'X' : String.fromCharCode(c.charCodeAt(0) - 0xff10 + 0x30),
+      )
+    : text;
+  // Worked out at the first candidate number only: most lines have none.
+  let protectedSpans: [number, number][] | undefined;
   let out = '';
   let copied = 0;
   NUMBER.lastIndex = 0;
   for (let m = NUMBER.exec(ascii); m !== null; m = NUMBER.exec(ascii)) {
     const start = m.index;
     const end = start + m[0].length;
+    protectedSpans ??= [...spans(text, UUID), ...spans(text, NUMERIC_TIME), ...spans(text, FRACTION)];
     if (protectedSpans.some(([s, e]) => start < e && end > s)) continue;
     out += text.slice(copied, start) + maskNumber(text.slice(start, end), m.groups!);
     copied = end;
@@ -396,6 +401,8 @@ const NAME_FIELD = new RegExp(
     `(?<value>(?:${HAN})(?:(?:${NAME_SEPARATOR}){0,2}(?:${HAN})){0,29})`,
   'giu',
 );
+/** Whatever a HAN alternative can start with (rule 3a's cheap pre-check). */
+const MAY_HOLD_HAN = /[^\x00-\x7f]|\\u|%[ef]/i;
 const ONE_HAN = new RegExp(`^(?:${HAN})`, 'iu');
 const ALL_HAN = new RegExp(`(?:${HAN})`, 'giu');
 const HAS_DOT = new RegExp(DOT, 'iu');
@@ -451,8 +458,11 @@ export class PersonalDataMasker {
     const key = canonicalName(name ?? '');
     const length = codePoints(key).length;
     if (length < 2 || (isAscii(key) && length < 3)) return;
-    this.#names.delete(key);
+    const known = this.#names.delete(key);
     this.#names.set(key, true);
+    // A name already known only moves to the most recent end: the set of names, and so the
+    // trie built from it, is unchanged (every card read on a desk tells the same names again).
+    if (known) return;
     while (this.#names.size > this.maxNames) this.#names.delete(this.#names.keys().next().value!);
     this.#trie = undefined;
   }
@@ -487,6 +497,9 @@ export class PersonalDataMasker {
 
 /** Rule 3a: CJK names as the value of a name-like key; `found` gets each name masked. */
 export function maskNameFields(text: string, found: (name: string) => void = () => undefined): string {
+  // A name field's value starts with an ideograph: raw (non-ASCII), \uXXXX-escaped or
+  // percent-encoded (%E…, %F…). A line with none of these has no name field to mask.
+  if (!MAY_HOLD_HAN.test(text)) return text;
   return text.replace(NAME_FIELD, (match, key: string, sep: string, value: string) => {
     if (!isNameKey(key)) return match;
     const characters = value.match(ALL_HAN) ?? [];
@@ -508,7 +521,9 @@ function maskKnownNames(text: string, tries: readonly NameTrie[]): string {
     // Fast path: a plain character no name starts with (escapes and %-encoding need decoding).
     if (c !== 0x5c && c !== 0x25 && (c < 0xd800 || c > 0xdbff)) {
       const cp = canonical(c);
-      if (!live.some((t) => t.root.next.has(cp))) {
+      let starts = false;
+      for (const t of live) if (t.root.next.has(cp)) starts = true;
+      if (!starts) {
         i++;
         continue;
       }

@@ -95,6 +95,26 @@ const EncounterResponse = Type.Object({
   writtenAt: Type.String(),
 });
 
+/**
+ * The `card` part of an answer, made once per card data and list of sections: a snapshot is
+ * the same object until the card is read again, so its answers are too (read-only after this).
+ */
+const answers = new WeakMap<HealthCardData, Map<string, Record<string, unknown>>>();
+function cardAnswer(data: HealthCardData, sections: readonly CardSection[]): Record<string, unknown> {
+  let byList = answers.get(data);
+  if (!byList) {
+    byList = new Map();
+    answers.set(data, byList);
+  }
+  const key = sections.join(',');
+  let card = byList.get(key);
+  if (!card) {
+    card = Object.fromEntries(sections.map((s) => [s, CARD_SECTIONS[s].take(data)]));
+    byList.set(key, card);
+  }
+  return card;
+}
+
 function parseSections(text: string | undefined): CardSection[] {
   if (text === undefined || text.trim() === '') return [...DEFAULT_SECTIONS];
   const names = text.split(',').map((s) => s.trim());
@@ -139,8 +159,7 @@ export const cardRoutes: FastifyPluginAsyncTypebox<CardRoutesOptions> = async (
         service.readCard(reader, coreSectionsOf(sections), { fresh: request.query.fresh === true }),
       );
       hooks.sawCard(read.data);
-      const card = Object.fromEntries(sections.map((s) => [s, CARD_SECTIONS[s].take(read.data)]));
-      return { reader, counter: read.counter, cached: read.cached, card };
+      return { reader, counter: read.counter, cached: read.cached, card: cardAnswer(read.data, sections) };
     },
   );
 

@@ -1,0 +1,160 @@
+/**
+ * The client side of the gateway benchmark (gateway.bench.ts forks it): a process of its own,
+ * as an HIS is, that either reads the card itself (PcscDriver + HealthCardSession, the "direct"
+ * read an HIS linking a driver would do) or asks the gateway over a keep-alive HTTP connection.
+ * It takes one job at a time over IPC and answers with its measurements.
+ */
+import { Agent, request } from 'node:http';
+import { HealthCardSession, PsamClient, type Section } from '@hcard/card-core';
+import { TEST_SESSION_OPTIONS } from '@hcard/emulator';
+import { PcscDriver } from '@hcard/reader-driver';
+
+export type ClientJob =
+  | {
+      readonly job: 'latency';
+      readonly rounds: number;
+      readonly warmup: number;
+      readonly url: string;
+      readonly headers: Record<string, string>;
+      readonly user: string;
+      readonly psam: string;
+      readonly sections: readonly Section[];
+    }
+  | {
+      readonly job: 'serial';
+      readonly count: number;
+      readonly a: { url: string; headers: Record<string, string> };
+      readonly b: { url: string; headers: Record<string, string> };
+    }
+  | {
+      readonly job: 'load';
+      readonly ms: number;
+      readonly concurrency: number;
+      readonly url: string;
+      readonly headers: Record<string, string>;
+    }
+  | {
+      readonly job: 'burst';
+      readonly clients: number;
+      readonly url: string;
+      readonly headers: Record<string, string>;
+    }
+  | { readonly job: 'quit' };
+
+const agent = new Agent({ keepAlive: true, maxSockets: 64 });
+function get(url: string, headers: Record<string, string>): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { agent, headers }, (res) => {
+      let body = '';
+      res.setEncoding('utf8').on('data', (c: string) => (body += c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+const driver = new PcscDriver();
+
+async function latency(job: Extract<ClientJob, { job: 'latency' }>) {
+  const directRead = async () => {
+    const started = performance.now();
+    const user = await driver.connect(job.user);
+    const psam = await driver.connect(job.psam);
+    const opened = await HealthCardSession.open(user, new PsamClient(psam), TEST_SESSION_OPTIONS);
+    if (!opened.ok) throw new Error(opened.refusal.meaning);
+    const read = await opened.value.readCard(job.sections);
+    if (!read.ok) throw new Error(read.refusal.meaning);
+    await Promise.all([user.close(), psam.close()]);
+    return performance.now() - started;
+  };
+  const gatewayRead = async () => {
+    const started = performance.now();
+    const r = await get(job.url, job.headers);
+    if (r.status !== 200) throw new Error(r.body);
+    return performance.now() - started;
+  };
+  for (let i = 0; i < job.warmup; i++) {
+    await directRead();
+    await gatewayRead();
+  }
+  const direct: number[] = [];
+  const gateway: number[] = [];
+  for (let i = 0; i < job.rounds; i++) {
+    // Alternating which goes first, so neither always follows the other.
+    if (i % 2 === 0) {
+      direct.push(await directRead());
+      gateway.push(await gatewayRead());
+    } else {
+      gateway.push(await gatewayRead());
+      direct.push(await directRead());
+    }
+  }
+  return { direct, gateway };
+}
+
+async function serial(job: Extract<ClientJob, { job: 'serial' }>) {
+  const timed = async (t: { url: string; headers: Record<string, string> }) => {
+    const started = performance.now();
+    const r = await get(t.url, t.headers);
+    if (r.status !== 200) throw new Error(r.body);
+    return performance.now() - started;
+  };
+  for (let i = 0; i < 50; i++) await Promise.all([timed(job.a), timed(job.b)]);
+  const a: number[] = [];
+  const b: number[] = [];
+  for (let i = 0; i < job.count; i++) {
+    a.push(await timed(job.a));
+    b.push(await timed(job.b));
+  }
+  return { a, b };
+}
+
+/** Requests per second that `concurrency` keep-alive loops get from `url` in `ms`. */
+async function load(job: Extract<ClientJob, { job: 'load' }>) {
+  let done = 0;
+  let failed = 0;
+  const started = performance.now();
+  const until = started + job.ms;
+  await Promise.all(
+    Array.from({ length: job.concurrency }, async () => {
+      while (performance.now() < until) {
+        const r = await get(job.url, job.headers);
+        if (r.status === 200) done++;
+        else failed++;
+      }
+    }),
+  );
+  if (failed) throw new Error(`${failed} requests failed`);
+  return (done / (performance.now() - started)) * 1000;
+}
+
+async function burst(job: Extract<ClientJob, { job: 'burst' }>) {
+  const results = await Promise.allSettled(
+    Array.from({ length: job.clients }, () => get(job.url, job.headers)),
+  );
+  return results.filter((r) => r.status === 'rejected' || r.value.status !== 200).length;
+}
+
+process.on('message', async (job: ClientJob) => {
+  try {
+    switch (job.job) {
+      case 'latency':
+        return process.send!({ ok: true, value: await latency(job) });
+      case 'serial':
+        return process.send!({ ok: true, value: await serial(job) });
+      case 'load':
+        return process.send!({ ok: true, value: await load(job) });
+      case 'burst':
+        return process.send!({ ok: true, value: await burst(job) });
+      case 'quit':
+        agent.destroy();
+        await driver.close();
+        process.disconnect();
+        return;
+    }
+  } catch (e) {
+    process.send!({ ok: false, error: (e as Error).stack ?? String(e) });
+  }
+});
+process.send!({ ok: true, value: 'ready' });

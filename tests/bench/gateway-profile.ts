@@ -1,0 +1,121 @@
+/**
+ * The gateway's own cost under snapshot load, without pcscd: the gateway wired as
+ * `hcard gateway` wires it (config file and TokenStore, masked pino log to a file, audit log)
+ * around the in-process emulator driver, and a bare Fastify route returning the same JSON, both
+ * in this process, loaded in turn by `wrk` (one thread, 16 connections) from its own process.
+ * For profiling and quick iterations; BENCHMARKS.md's figures come from gateway.bench.ts.
+ *
+ *   node --cpu-prof --cpu-prof-dir=/tmp/prof --import tsx tests/bench/gateway-profile.ts [seconds] [gateway-only]
+ */
+import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, openSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  buildPsamImage,
+  EmulatedHealthCard,
+  EmulatedPsam,
+  generateCard,
+  TEST_PSAM_PIN,
+} from '@hcard/emulator';
+import {
+  AuditLog,
+  auditingHooks,
+  createLogger,
+  loadOrCreateConfig,
+  PersonalDataMasker,
+  ReaderService,
+  startServer,
+  TokenStore,
+} from '@hcard/gateway';
+import { EmulatorDriver } from '@hcard/reader-driver';
+import Fastify from 'fastify';
+
+const seconds = Number(process.argv[2] ?? 5);
+const gatewayOnly = process.argv[3] === 'gateway-only';
+const TOKEN = `hcard_${'b'.repeat(43)}`;
+const dir = mkdtempSync(join(tmpdir(), 'hcard-gwprof-'));
+const configFile = join(dir, 'gateway.json');
+writeFileSync(
+  configFile,
+  JSON.stringify({
+    listen: ['127.0.0.1'],
+    rateLimit: { max: 10_000_000 },
+    tokens: [
+      {
+        id: 'bbbb00000000',
+        client: 'bench',
+        scopes: ['read:basic'],
+        sha256: createHash('sha256').update(TOKEN).digest('hex'),
+        created: new Date().toISOString(),
+      },
+    ],
+  }),
+  { mode: 0o600 },
+);
+
+function wrk(url: string, headers: Record<string, string>, s: number): Promise<number> {
+  const args = ['-t1', '-c16', `-d${s}s`];
+  for (const [k, v] of Object.entries(headers)) args.push('-H', `${k}: ${v}`);
+  return new Promise((resolve, reject) => {
+    execFile('wrk', [...args, url], { encoding: 'utf8' }, (error, out) => {
+      if (error) return reject(error);
+      if (/Non-2xx/.test(out)) return reject(new Error(out));
+      resolve(Number(/Requests\/sec:\s+([\d.]+)/.exec(out)![1]));
+    });
+  });
+}
+
+const driver = new EmulatorDriver();
+driver.insert('Virtual PCD 00 00', new EmulatedHealthCard(generateCard('benchmark').image));
+driver.insert('Virtual PCD 00 01', new EmulatedPsam(buildPsamImage()));
+const service = new ReaderService(driver, { psamPin: TEST_PSAM_PIN });
+await service.start();
+const { config: loaded } = loadOrCreateConfig(configFile);
+const logFd = openSync(join(dir, 'gateway.log'), 'a', 0o600);
+const masker = new PersonalDataMasker();
+const audit = new AuditLog(join(dir, 'audit.jsonl'), { masker });
+const gateway = await startServer(
+  { ...loaded, port: 0 },
+  {
+    service,
+    tokens: new TokenStore(configFile, loaded.tokens),
+    loggerInstance: createLogger({
+      level: loaded.logLevel,
+      masker,
+      destination: { write: (line: string) => void writeSync(logFd, line) },
+    }),
+    hooks: auditingHooks(audit, masker),
+  },
+);
+const base = gateway.urls[0]!;
+const headers = { host: new URL(base).host, authorization: `Bearer ${TOKEN}` };
+const cardUrl = `${base}/v1/readers/${encodeURIComponent('Virtual PCD 00 00')}/card`;
+const sameJson = (await (await fetch(cardUrl, { headers })).json()) as object;
+const bare = Fastify();
+bare.get('/card', async () => sameJson);
+await bare.listen({ host: '127.0.0.1', port: 0 });
+const bareUrl = `http://127.0.0.1:${(bare.server.address() as AddressInfo).port}/card`;
+try {
+  if (gatewayOnly) console.log(`gateway ${(await wrk(cardUrl, headers, seconds)).toFixed(0)} req/s`);
+  else {
+    await wrk(bareUrl, {}, 1);
+    await wrk(cardUrl, headers, 1);
+    const ratios: number[] = [];
+    for (let i = 0; i < seconds; i++) {
+      const b = await wrk(bareUrl, {}, 1);
+      const g = await wrk(cardUrl, headers, 1);
+      ratios.push(g / b);
+      console.log(`bare ${b.toFixed(0)}  gateway ${g.toFixed(0)}  ratio ${(g / b).toFixed(2)}`);
+    }
+    console.log(`ratio p50 ${ratios.sort((a, b) => a - b)[Math.floor(ratios.length / 2)]!.toFixed(2)}`);
+  }
+} finally {
+  await bare.close();
+  await gateway.close();
+  await audit.close();
+  await service.close();
+  rmSync(dir, { recursive: true, force: true });
+}
