@@ -1,5 +1,6 @@
 /** @hcard/emulator: software health card and PSAM, card images, synthetic residents. */
 export * from './health-card/emulated-health-card.js';
+export * from './images/blank-image.js';
 export * from './images/build-image.js';
 export * from './images/image-format.js';
 export * from './keys/test-key-set.js';

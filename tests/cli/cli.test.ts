@@ -30,7 +30,7 @@ const COMMAND_OPTIONS: Record<string, readonly string[]> = {
   readers: ['--json'],
   read: ['--reader', '--psam-reader', '--sections', '--photo', '--all', '--json', '--config'],
   watch: ['--json'],
-  emulate: ['--card', '--port', '--psam-port', '--no-psam', '--psam-pin'],
+  emulate: ['--card', '--blank', '--seed', '--port', '--psam-port', '--no-psam', '--psam-pin'],
   'card new': ['--seed', '--out'],
   demo: ['--seed', '--json', '--in-process', '--all'],
 };
@@ -65,7 +65,9 @@ describe('help and usage errors', () => {
     [['demo', '--seed'], /option '--seed <value>' argument missing \(see hcard demo --help\)$/],
     [['readers', 'extra'], /unexpected argument "extra" \(see hcard readers --help\)$/],
     [['read', '--sections', 'basic,nope'], /unknown section "nope" in --sections/],
-    [['emulate'], /--card <file> is required/],
+    [['emulate'], /--card <file> or --blank is required/],
+    [['emulate', '--card', 'x.json', '--blank'], /--card and --blank exclude each other/],
+    [['emulate', '--card', 'x.json', '--seed', '3'], /--seed needs --blank/],
     [['emulate', '--card', 'x.json', '--port', '99999'], /--port must be a TCP port/],
     [['emulate', '--card', 'x.json', '--no-psam', '--psam-port', '1'], /exclude each other/],
   ])('hcard %j is a usage error: one line, exit 2', async (args, message) => {

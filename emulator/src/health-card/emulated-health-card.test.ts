@@ -4,7 +4,7 @@
  * cryptograms and secure-messaging commands built with the independent reference
  * (sm-crypto SM4 + the spec formulas; sm-reference.test-helper.ts).
  */
-import { type CardImage, EmulatedHealthCard, generateCard, TEST_KEY_STORE } from '@hcard/emulator';
+import { type CardImage, EmulatedHealthCard, generateCard } from '@hcard/emulator';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
@@ -20,6 +20,7 @@ import {
   type SpecKeyId,
   unhex,
 } from '../../../packages/card-core/src/crypto/sm-reference.test-helper.js';
+import { documentedTestMaster } from '../keys/documented-master.test-helper.js';
 
 const SEED = 'sm-reference-anchor';
 const BUILT = generateCard(SEED);
@@ -56,7 +57,7 @@ function factorsOf(card: Card): { cn: Uint8Array; city: Uint8Array; cityCode: st
 
 function keysOf(card: Card) {
   const { cn, city } = factorsOf(card);
-  return (id: SpecKeyId) => refCardKeyOf(id, TEST_KEY_STORE.masterKey(id), cn, city);
+  return (id: SpecKeyId) => refCardKeyOf(id, documentedTestMaster(id), cn, city);
 }
 
 function getChallenge(card: Card): Uint8Array {
@@ -117,7 +118,7 @@ describe('card keys and factors', () => {
     expect(hex(cn)).toBe(BUILT.image.atr.slice(10, 26));
     const keys = card.snapshot().keys;
     for (const id of Object.keys(SPEC_KEY_TABLE) as SpecKeyId[]) {
-      expect(keys[id]?.value, id).toBe(hex(refCardKeyOf(id, TEST_KEY_STORE.masterKey(id), cn, city)));
+      expect(keys[id]?.value, id).toBe(hex(refCardKeyOf(id, documentedTestMaster(id), cn, city)));
     }
   });
 });

@@ -7,6 +7,12 @@
  * the STK key (blocked at zero) and drops the security state. The security state is per DF: it
  * resets when another DF is selected and on reset; retry counters survive both. Behaviour the
  * public spec does not fix is documented in emulator/README.md ("reference COS").
+ *
+ * The card has a lifecycle (architecture §5): `factory` (file tree made, transport key loaded,
+ * no card keys), `personalisation` (after the first transport authentication) and `issued`
+ * (after END PERSONALISATION: the transport key is gone and the files of
+ * REFERENCE_COS.lockedAtEnd refuse every write with 6985). Lifecycle and counters are part of
+ * the image (toImage), so they survive reset and a save/load round trip.
  */
 import { randomBytes } from 'node:crypto';
 import {
@@ -25,11 +31,13 @@ import {
   type KeyDef,
   type KeyDerivation,
   type KeyId,
+  keyByNumber,
   openSmCommand,
   parentDf,
+  REFERENCE_COS,
   toHex,
 } from '@hcard/card-core';
-import { type CardImage, type FileImage, validateCardImage } from '../images/image-format.js';
+import { type CardImage, type FileImage, type Lifecycle, validateCardImage } from '../images/image-format.js';
 import { type Reply, respond, reply as sw } from '../reply.js';
 
 const SW = {
@@ -58,12 +66,17 @@ interface FileState {
   data?: Uint8Array;
 }
 
-interface KeyState {
-  readonly def: KeyDef;
+interface KeyCounter {
   readonly value: Uint8Array;
   readonly tries: number;
   remaining: number;
 }
+
+interface KeyState extends KeyCounter {
+  readonly def: KeyDef;
+}
+
+const COS = REFERENCE_COS;
 
 export interface EmulatedHealthCardOptions {
   readonly profile?: CardProfile;
@@ -87,6 +100,12 @@ export class EmulatedHealthCard implements CardChannel {
   readonly #files = new Map<string, FileState>();
   readonly #keys = new Map<KeyId, KeyState>();
   readonly #dfs: Set<string>;
+  #lifecycle: Lifecycle;
+  /** The transport key, until END PERSONALISATION deletes it. */
+  #transport: KeyCounter | undefined;
+  readonly #chipSerial: string | undefined;
+  /** Personalisation rights: a transport authentication, valid in every DF until reset. */
+  #personalising = false;
   /** '' is the MF. */
   #df = '';
   #ef: FileState | undefined;
@@ -110,15 +129,14 @@ export class EmulatedHealthCard implements CardChannel {
       this.#files.set(path, { def: fileDef(this.profile, path), ...contents });
     }
     for (const def of this.profile.keys) {
-      const k = img.keys[def.id]!;
-      this.#keys.set(def.id, {
-        def,
-        value: fromHex(k.value),
-        tries: k.tries,
-        remaining: k.remaining ?? k.tries,
-      });
+      const k = img.keys[def.id];
+      // Before END PERSONALISATION a key may not be loaded yet.
+      if (k) this.#keys.set(def.id, { def, ...counterOf(k) });
     }
     this.#dfs = new Set(this.profile.dedicatedFiles.map((d) => d.path));
+    this.#lifecycle = img.lifecycle ?? 'issued';
+    this.#transport = img.transportKey ? counterOf(img.transportKey) : undefined;
+    this.#chipSerial = img.chipSerial;
   }
 
   /** Power cycle: the security state and selection are lost, the contents and retry counters kept. */
@@ -128,6 +146,7 @@ export class EmulatedHealthCard implements CardChannel {
     this.#challenge = undefined;
     this.#pending = undefined;
     this.#granted.clear();
+    this.#personalising = false;
     return this.atr;
   }
 
@@ -176,24 +195,43 @@ export class EmulatedHealthCard implements CardChannel {
 
   async close(): Promise<void> {}
 
-  /** The current contents as an image (keys with their retry counters), for tests and saving. */
-  snapshot(): CardImage {
+  /**
+   * The card's current state as an image: contents, loaded keys with their retry counters,
+   * lifecycle and transport key. `new EmulatedHealthCard(card.toImage())` is the same card
+   * (an emulated printer ejects finished cards this way; `hcard emulate --card` serves them).
+   */
+  toImage(): CardImage {
     const files: Record<string, FileImage> = {};
     for (const [path, f] of this.#files) {
       files[path] = f.records ? { records: f.records.map(toHex) } : { data: toHex(f.data!) };
     }
-    const keys: CardImage['keys'] = Object.fromEntries(
-      [...this.#keys].map(([id, k]) => [
-        id,
-        { value: toHex(k.value), tries: k.tries, remaining: k.remaining },
-      ]),
-    );
-    return { ...this.#image, keys, files };
+    const keys: CardImage['keys'] = Object.fromEntries([...this.#keys].map(([id, k]) => [id, keyImage(k)]));
+    const { lifecycle: _l, transportKey: _t, chipSerial: _c, ...base } = this.#image;
+    return {
+      ...base,
+      // Absent means issued, so an issued card's image keeps the shape it always had.
+      ...(this.#lifecycle === 'issued' ? {} : { lifecycle: this.#lifecycle }),
+      ...(this.#transport ? { transportKey: keyImage(this.#transport) } : {}),
+      ...(this.#chipSerial === undefined ? {} : { chipSerial: this.#chipSerial }),
+      keys,
+      files,
+    };
   }
 
-  /** Tries left for a key (tests). */
-  triesLeft(id: KeyId): number {
-    return this.#keys.get(id)!.remaining;
+  /** The same as toImage() (the name the tests of the issued card use). */
+  snapshot(): CardImage {
+    return this.toImage();
+  }
+
+  get lifecycle(): Lifecycle {
+    return this.#lifecycle;
+  }
+
+  /** Tries left for a key (tests); the transport key while it exists. */
+  triesLeft(id: KeyId | 'TRANSPORT'): number {
+    const key = id === 'TRANSPORT' ? this.#transport : this.#keys.get(id);
+    if (!key) throw hcardError('HCARD_E_ARG_INVALID', `key ${id} is not loaded`);
+    return key.remaining;
   }
 
   // ---- dispatch --------------------------------------------------------------------------
@@ -218,6 +256,12 @@ export class EmulatedHealthCard implements CardChannel {
         return cla === 0x00 ? this.#getChallenge(apdu) : sw(SW.CLA);
       case 0x82:
         return cla === 0x00 ? this.#externalAuthenticate(apdu) : sw(SW.CLA);
+      case COS.getChipSerial.ins:
+        return cla === COS.getChipSerial.cla ? this.#getChipSerial(apdu) : sw(SW.CLA);
+      case COS.loadKey.ins:
+        return cla === COS.loadKey.cla ? this.#loadKey(apdu, raw) : sw(SW.CLA);
+      case COS.endPersonalisation.ins:
+        return cla === COS.endPersonalisation.cla ? this.#endPersonalisation(apdu) : sw(SW.CLA);
       default:
         return sw(SW.INS);
     }
@@ -292,6 +336,8 @@ export class EmulatedHealthCard implements CardChannel {
     const file = this.#ef;
     if (!file) return sw(SW.NO_EF);
     if (!file.records) return sw(SW.INCOMPATIBLE_FILE);
+    if (this.#locked(file)) return sw(SW.CONDITIONS);
+    if (this.#personalising && apdu.cla === 0x00) return this.#personaliseRecord(file, apdu);
     const rule = this.#writeRule(file);
     if (!rule || !this.#granted.has(rule.key)) return sw(SW.SECURITY);
     let data: Uint8Array | undefined;
@@ -327,6 +373,7 @@ export class EmulatedHealthCard implements CardChannel {
     const file = this.#ef;
     if (!file) return sw(SW.NO_EF);
     if (file.def.structure !== 'linear-raw' || !file.records) return sw(SW.INCOMPATIBLE_FILE);
+    if (this.#locked(file)) return sw(SW.CONDITIONS);
     const erase = apdu.ins === 0x0c;
     const rule = this.#writeRule(file, erase);
     if (!rule?.sm || !this.#granted.has(rule.key)) return sw(SW.SECURITY);
@@ -364,12 +411,85 @@ export class EmulatedHealthCard implements CardChannel {
   #updateBinary(apdu: CommandApdu): Reply {
     const target = this.#binaryTarget(apdu);
     if ('sw' in target) return target;
+    if (this.#locked(target.file)) return sw(SW.CONDITIONS);
     const rule = this.#writeRule(target.file);
-    if (!rule || rule.sm || !this.#granted.has(rule.key)) return sw(SW.SECURITY);
+    const allowed = this.#personalising || (rule && !rule.sm && this.#granted.has(rule.key));
+    if (!allowed) return sw(SW.SECURITY);
     const data = apdu.data;
     if (!data) return sw(SW.WRONG_LENGTH);
     if (target.offset + data.length > target.file.data!.length) return sw(SW.OFFSET);
     target.file.data!.set(data, target.offset);
+    return sw(SW.OK);
+  }
+
+  // ---- personalisation (reference COS; emulator/README.md "Reference COS: personalisation") --
+
+  /** Files locked for ever at the end of personalisation: no key opens them again. */
+  #locked(file: FileState): boolean {
+    return this.#lifecycle === 'issued' && COS.lockedAtEnd.includes(file.def.path);
+  }
+
+  /**
+   * UPDATE RECORD 00 DC P1 04 with personalisation rights: any record file, plain, by record
+   * number (cyclic files too: personalisation places records, it does not append). A record
+   * keeps the size the factory gave it.
+   */
+  #personaliseRecord(file: FileState, apdu: CommandApdu): Reply {
+    if (apdu.p2 !== 0x04) return sw(SW.WRONG_P1P2);
+    const old = file.records![apdu.p1 - 1];
+    if (!old || apdu.p1 === 0) return sw(SW.RECORD_NOT_FOUND);
+    if (apdu.data?.length !== old.length) return sw(SW.WRONG_LENGTH);
+    file.records![apdu.p1 - 1] = Uint8Array.from(apdu.data);
+    return sw(SW.OK);
+  }
+
+  /** GET DATA 00 CA 00 0A, Le 0A: the chip serial (ASCII), in every state. */
+  #getChipSerial(apdu: CommandApdu): Reply {
+    const { p1, p2, length } = COS.getChipSerial;
+    if (apdu.p1 !== p1 || apdu.p2 !== p2) return sw(SW.WRONG_P1P2);
+    if (this.#chipSerial === undefined) return sw(SW.KEY_NOT_FOUND);
+    if (apdu.ne !== length && apdu.ne !== 256) return sw(0x6c00 | length);
+    return sw(
+      SW.OK,
+      Uint8Array.from(this.#chipSerial, (c) => c.charCodeAt(0)),
+    );
+  }
+
+  /**
+   * LOAD KEY 84 D4 00 <key number> Lc C ‖ MAC: C encrypts tries(1) ‖ key(16) with the transport
+   * session key of the last GET CHALLENGE (secure messaging as spec §6.4). A wrong MAC counts
+   * against the transport key and ends personalisation rights; a replay finds no challenge.
+   * A key is loaded once: loading it again is refused (6985).
+   */
+  #loadKey(apdu: CommandApdu, raw: Uint8Array): Reply {
+    if (apdu.p1 !== COS.loadKey.p1) return sw(SW.WRONG_P1P2);
+    if (!this.#personalising || !this.#transport) return sw(SW.SECURITY);
+    const def = keyByNumber(this.profile, apdu.p2);
+    if (!def) return sw(SW.KEY_NOT_FOUND);
+    const opened = this.#openSm(this.#transport, raw);
+    if ('sw' in opened) return opened;
+    const data = opened.data;
+    if (data?.length !== 17 || data[0]! < 1 || data[0]! > 15) return sw(SW.WRONG_DATA);
+    if (this.#keys.has(def.id)) return sw(SW.CONDITIONS);
+    this.#keys.set(def.id, { def, value: data.slice(1), tries: data[0]!, remaining: data[0]! });
+    return sw(SW.OK);
+  }
+
+  /**
+   * END PERSONALISATION 80 EA 00 00: needs personalisation rights and every card key loaded.
+   * The card becomes issued for good: the transport key is deleted (so it can never be run
+   * twice) and the locked files refuse writes.
+   */
+  #endPersonalisation(apdu: CommandApdu): Reply {
+    if (apdu.p1 !== COS.endPersonalisation.p1 || apdu.p2 !== COS.endPersonalisation.p2)
+      return sw(SW.WRONG_P1P2);
+    if (apdu.data?.length) return sw(SW.WRONG_LENGTH);
+    if (!this.#personalising) return sw(SW.SECURITY);
+    if (this.profile.keys.some((k) => !this.#keys.has(k.id))) return sw(SW.CONDITIONS);
+    this.#lifecycle = 'issued';
+    this.#transport = undefined;
+    this.#personalising = false;
+    this.#granted.clear();
     return sw(SW.OK);
   }
 
@@ -395,12 +515,23 @@ export class EmulatedHealthCard implements CardChannel {
     return undefined;
   }
 
-  /** EXTERNAL AUTHENTICATE, data A(8) ‖ T(8) ‖ 01 (spec §6.2). */
+  /** EXTERNAL AUTHENTICATE, data A(8) ‖ T(8) ‖ 01 (spec §6.2); the transport key's is in the MF. */
   #externalAuthenticate(apdu: CommandApdu): Reply {
-    const key = this.#keyByRef(apdu.p2);
+    const transport = this.#df === '' && apdu.p2 === COS.transportKeyRef ? this.#transport : undefined;
+    const key = transport ?? this.#keyByRef(apdu.p2);
     if (!key) return sw(SW.KEY_NOT_FOUND);
+    const verdict = this.#checkCryptogram(key, apdu.data);
+    if (verdict.sw !== SW.OK) return verdict;
+    if (transport) {
+      this.#personalising = true;
+      if (this.#lifecycle === 'factory') this.#lifecycle = 'personalisation';
+    } else this.#granted.add((key as KeyState).def.id);
+    return verdict;
+  }
+
+  /** The cryptogram check with the key's retry counter (63Cx, blocked at zero, reset on success). */
+  #checkCryptogram(key: KeyCounter, data: Uint8Array | undefined): Reply {
     if (key.remaining === 0) return sw(SW.BLOCKED);
-    const data = apdu.data;
     if (data?.length !== 17) return sw(SW.WRONG_LENGTH);
     const challenge = this.#takeChallenge();
     if (!challenge) return sw(SW.CONDITIONS);
@@ -411,7 +542,6 @@ export class EmulatedHealthCard implements CardChannel {
       return sw(0x63c0 | key.remaining);
     }
     key.remaining = key.tries;
-    this.#granted.add(key.def.id);
     return sw(SW.OK);
   }
 
@@ -420,8 +550,9 @@ export class EmulatedHealthCard implements CardChannel {
    * answers the refusal. The STK key has a retry counter like an authentication key: a wrong
    * MAC is a wrong cryptogram (6988, one try less, blocked at zero) and a correct one resets it.
    */
-  #openSm(stk: KeyId, raw: Uint8Array): { data: Uint8Array | undefined } | Reply {
-    const key = this.#keys.get(stk)!;
+  #openSm(stk: KeyId | KeyCounter, raw: Uint8Array): { data: Uint8Array | undefined } | Reply {
+    const key = typeof stk === 'string' ? this.#keys.get(stk) : stk;
+    if (!key) return sw(SW.KEY_NOT_FOUND);
     if (key.remaining === 0) return sw(SW.BLOCKED);
     // Lc must cover exactly cryptogram ‖ MAC (no Le, no extended length): a syntax error, not a MAC failure.
     if (raw.length < 5 || raw[4] !== raw.length - 5) return sw(SW.WRONG_LENGTH);
@@ -432,14 +563,24 @@ export class EmulatedHealthCard implements CardChannel {
     const opened = openSmCommand(this.#derivation.cipher, session, raw.subarray(0, 5), raw.subarray(5));
     if (!opened) {
       key.remaining--;
-      // A forged or corrupted command ends the session: every key granted in this DF must be earned again.
+      // A forged or corrupted command ends the session: every key granted in this DF must be earned
+      // again, and personalisation rights too.
       this.#granted.clear();
+      this.#personalising = false;
       return sw(SW.SM_WRONG);
     }
     key.remaining = key.tries;
     return opened;
   }
 }
+
+const counterOf = (k: { value: string; tries: number; remaining?: number }): KeyCounter => ({
+  value: fromHex(k.value),
+  tries: k.tries,
+  remaining: k.remaining ?? k.tries,
+});
+
+const keyImage = (k: KeyCounter) => ({ value: toHex(k.value), tries: k.tries, remaining: k.remaining });
 
 const pathFid = (path: string): string => path.slice(path.lastIndexOf('/') + 1);
 const joinPath = (df: string, fid: string): string => (df === '' ? fid : `${df}/${fid}`);

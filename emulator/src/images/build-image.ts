@@ -10,8 +10,6 @@ import {
   type CardProfile,
   concatBytes,
   DEFAULT_HEALTH_CARD_SETTINGS,
-  deriveCardKey,
-  deriveSecurityCode,
   encodeCertificateTbs,
   encodeCn,
   encodeEncounter,
@@ -27,6 +25,7 @@ import {
   itemDef,
   itemsOfFile,
   type KeyId,
+  type KeyStore,
   type LayoutId,
   SAM_CERTIFICATE_FIELD_SIZE,
   sm2PublicKeyFromPrivate,
@@ -35,7 +34,7 @@ import {
   toHex,
   u16be,
 } from '@hcard/card-core';
-import { type KeyStore, TEST_KEY_STORE, TEST_PSAM_PIN } from '../keys/test-key-set.js';
+import { type PsamKeySource, TEST_KEY_STORE, TEST_PSAM_PIN } from '../keys/test-key-set.js';
 import { generateEncounter } from '../synthetic/encounters.js';
 import { createRandom } from '../synthetic/random.js';
 import { generateResident, type SyntheticResident } from '../synthetic/resident.js';
@@ -134,7 +133,7 @@ export function buildCardImage(resident: SyntheticResident, options: BuildCardOp
     ...resident.items,
     issuerCertificate: toHex(testCertificate('issuer', keyStore)),
   };
-  items.securityCode = deriveSecurityCode(keyStore.masterKey('CVN'), {
+  items.securityCode = keyStore.securityCode({
     cardNumber: items.cardNumber!,
     issueDate: items.issueDate!,
     expiryDate: items.expiryDate!,
@@ -197,9 +196,8 @@ export function buildCardImage(resident: SyntheticResident, options: BuildCardOp
   const tries = options.keyTries ?? 15;
   const keys: Partial<Record<KeyId, { value: string; tries: number }>> = {};
   for (const key of profile.keys) {
-    const value = deriveCardKey(
-      settings.derivation,
-      keyStore.masterKey(key.id),
+    const value = keyStore.cardKey(
+      key.id,
       key.factors.map((f) => factors[f]),
     );
     keys[key.id] = { value: toHex(value), tries };
@@ -222,13 +220,17 @@ export function generateCard(seed: number | string, options: BuildCardOptions = 
   return buildCardImage(generateResident(seed), { seed, ...options });
 }
 
-/** A PSAM holding the key store's master keys, certificates and signing key. */
+/**
+ * A PSAM holding the key store's master keys, certificates and signing key. The only caller of
+ * `exportPsamMasters`: an emulated PSAM is itself a key store.
+ */
 export function buildPsamImage(
-  options: { keyStore?: KeyStore; profile?: CardProfile; pin?: string } = {},
+  options: { keyStore?: PsamKeySource; profile?: CardProfile; pin?: string } = {},
 ): PsamImage {
   const keyStore = options.keyStore ?? TEST_KEY_STORE;
   const profile = options.profile ?? HEALTH_CARD_PROFILE;
   const serial = sm3(asciiBytes(`${keyStore.id}:psam`)).slice(0, 10);
+  const masters = keyStore.exportPsamMasters(profile.keys.map((k) => k.id));
   return {
     format: PSAM_IMAGE_FORMAT,
     description: 'Synthetic health-card PSAM (test keys)',
@@ -256,7 +258,7 @@ export function buildPsamImage(
     keys: profile.keys.map((k) => ({
       index: k.psamIndex,
       usage: k.psamUsage,
-      value: toHex(keyStore.masterKey(k.id)),
+      value: toHex(masters.get(k.id)!),
     })),
     signingKey: toHex(keyStore.sm2PrivateKey('sam')),
   };

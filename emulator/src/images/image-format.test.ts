@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { EmulatedHealthCard } from '../health-card/emulated-health-card.js';
 import { EmulatedPsam } from '../psam/emulated-psam.js';
+import { buildBlankCardImage } from './blank-image.js';
 import { buildPsamImage, generateCard } from './build-image.js';
 import { type CardImage, type PsamImage, validateCardImage, validatePsamImage } from './image-format.js';
 
@@ -408,5 +409,59 @@ describe('any JSON value (property)', () => {
       ),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('lifecycle, transport key and chip serial (reference COS factory state)', () => {
+  const BLANK: CardImage = buildBlankCardImage({ seed: 'image-format-blank' });
+
+  it('a blank image validates and loads', () => {
+    expect(() => validateCardImage(copy(BLANK))).not.toThrow();
+    expect(new EmulatedHealthCard(copy(BLANK)).lifecycle).toBe('factory');
+  });
+
+  const cases: [string, CardImage, (image: Json) => void, string, RegExp][] = [
+    [
+      'an unknown lifecycle',
+      BLANK,
+      (i) => (i.lifecycle = 'retired'),
+      'lifecycle',
+      /one of factory, personalisation, issued/,
+    ],
+    [
+      'a factory card without its transport key',
+      BLANK,
+      (i) => delete i.transportKey,
+      'transportKey',
+      /is missing/,
+    ],
+    [
+      'a transport key of 15 bytes',
+      BLANK,
+      (i) => (i.transportKey.value = hex(15)),
+      'transportKey.value',
+      /15 bytes, expected 16/,
+    ],
+    [
+      'an issued card with a transport key',
+      CARD,
+      (i) => (i.transportKey = BLANK.transportKey),
+      'transportKey',
+      /must be absent/,
+    ],
+    ['an issued card missing a key', CARD, (i) => delete i.keys.STK_DF03, 'keys.STK_DF03', /is missing/],
+    [
+      'a chip serial of 9 characters',
+      BLANK,
+      (i) => (i.chipSerial = 'ABCDEFGHI'),
+      'chipSerial',
+      /10 printable ASCII/,
+    ],
+  ];
+  it.each(cases)('rejects %s, naming the field', (_what, base, change, field, message) => {
+    const error = invalidError(() => validateCardImage(broken(base, change)));
+    expect(error.detail).toMatch(new RegExp(`^${field.replace(/[.[\]"]/g, '\\$&')} `));
+    expect(error.detail).toMatch(message);
+    expect(error.details).toMatchObject({ field });
   });
 });

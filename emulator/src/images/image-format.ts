@@ -27,6 +27,14 @@ export interface KeyImage {
   readonly remaining?: number;
 }
 
+/**
+ * Where a card is in its life (reference COS, architecture §5): `factory` (blank: file tree and
+ * transport key), `personalisation` (a transport authentication happened; keys and data may be
+ * partly loaded), `issued` (personalisation ended; what terminals see).
+ */
+export const LIFECYCLES = ['factory', 'personalisation', 'issued'] as const;
+export type Lifecycle = (typeof LIFECYCLES)[number];
+
 export interface CardImage {
   readonly format: typeof CARD_IMAGE_FORMAT;
   readonly profile: string;
@@ -34,6 +42,13 @@ export interface CardImage {
   readonly atr: string;
   /** Which documented key set the keys come from. */
   readonly keySet: string;
+  /** Absent means `issued`. */
+  readonly lifecycle?: Lifecycle;
+  /** The diversified transport key: present before the end of personalisation, absent after. */
+  readonly transportKey?: KeyImage;
+  /** The chip serial GET DATA returns (10 printable ASCII characters), when the chip has one. */
+  readonly chipSerial?: string;
+  /** Every key of the profile once issued; before that, the keys loaded so far. */
   readonly keys: Readonly<Partial<Record<KeyId, KeyImage>>>;
   readonly files: Readonly<Record<string, FileImage>>;
 }
@@ -73,7 +88,18 @@ const ATR_BYTES = { min: 2, max: 33 } as const;
 /** Retry counters fit the low nibble of 63Cx. */
 const TRIES = { min: 1, max: 15 } as const;
 
-const CARD_FIELDS = ['format', 'profile', 'description', 'atr', 'keySet', 'keys', 'files'] as const;
+const CARD_FIELDS = [
+  'format',
+  'profile',
+  'description',
+  'atr',
+  'keySet',
+  'lifecycle',
+  'transportKey',
+  'chipSerial',
+  'keys',
+  'files',
+] as const;
 const KEY_FIELDS = ['value', 'tries', 'remaining'] as const;
 const PSAM_FIELDS = [
   'format',
@@ -165,6 +191,15 @@ function hex(
   return bytes;
 }
 
+function keyImage(value: unknown, path: string): void {
+  const key = object(value, path);
+  onlyFields(key, path, KEY_FIELDS, 'a key');
+  hex(own(key, 'value'), at(path, 'value'), { length: 16 });
+  const tries = integer(own(key, 'tries'), at(path, 'tries'), TRIES.min, TRIES.max);
+  const remaining = own(key, 'remaining');
+  if (remaining !== undefined) integer(remaining, at(path, 'remaining'), 0, tries, ' (0 to tries)');
+}
+
 /** Checks an image against its profile; returns the decoded files. Throws HCARD_E_IMAGE_INVALID. */
 export function validateCardImage(
   image: unknown,
@@ -190,19 +225,28 @@ export function validateCardImage(
   });
   string(own(img, 'keySet'), 'keySet');
 
+  const lifecycle = own(img, 'lifecycle') ?? 'issued';
+  if (!LIFECYCLES.includes(lifecycle as Lifecycle))
+    throw invalid('lifecycle', `must be one of ${LIFECYCLES.join(', ')}`);
+  const issued = lifecycle === 'issued';
+  // The transport key exists exactly until personalisation ends (END PERSONALISATION deletes it).
+  const transportKey = own(img, 'transportKey');
+  if (issued && transportKey !== undefined)
+    throw invalid('transportKey', 'must be absent once the card is issued (lifecycle issued or absent)');
+  if (!issued) keyImage(transportKey, 'transportKey');
+  const chipSerial = own(img, 'chipSerial');
+  if (chipSerial !== undefined && (typeof chipSerial !== 'string' || !/^[\x20-\x7e]{10}$/.test(chipSerial)))
+    throw invalid('chipSerial', 'must be 10 printable ASCII characters');
+
   const keys = object(own(img, 'keys'), 'keys');
   for (const id of Object.keys(keys)) {
     if (!profile.keys.some((k) => k.id === id))
       throw invalid(at('keys', id), `is not a key of ${profile.id}`);
   }
   for (const def of profile.keys) {
-    const path = at('keys', def.id);
-    const key = object(own(keys, def.id), path);
-    onlyFields(key, path, KEY_FIELDS, 'a key');
-    hex(own(key, 'value'), at(path, 'value'), { length: 16 });
-    const tries = integer(own(key, 'tries'), at(path, 'tries'), TRIES.min, TRIES.max);
-    const remaining = own(key, 'remaining');
-    if (remaining !== undefined) integer(remaining, at(path, 'remaining'), 0, tries, ' (0 to tries)');
+    // Before the end of personalisation a key may not be loaded yet.
+    if (!issued && own(keys, def.id) === undefined) continue;
+    keyImage(own(keys, def.id), at('keys', def.id));
   }
 
   const files = new Map<string, { records?: Uint8Array[]; data?: Uint8Array }>();

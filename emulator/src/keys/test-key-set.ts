@@ -3,16 +3,21 @@
  * public label with SM3, so anyone can recompute it:
  *   symmetric master key of card key K  = SM3("hcard-test-issuer/1:" ‖ K)[0..16]
  *   SM2 private key of role R            = SM3("hcard-test-issuer/1:sm2:" ‖ R)
- * R is 'root' (national/provincial root), 'issuer' (card issuer), 'sam' (the terminal's PSAM).
+ * K is a profile key (RK_DDF1 …), TRANSPORT (the reference COS's factory key, 1 level, CN) or
+ * CVN (the security-code key). R is 'root', 'issuer' or 'sam' (the terminal's PSAM).
  * Card keys are these masters diversified with the card's CN and CITY (card-core
- * key-derivation.ts); the PSAM holds the masters.
+ * key-derivation.ts); callers get them through the KeyStore interface, never the masters.
  */
 import {
   asciiBytes,
   type HealthCardSessionOptions,
   type KeyId,
+  type KeyStore,
+  type MasterKeySource,
+  type Sm2Role,
   sm2PublicKeyFromPrivate,
   sm3,
+  softwareKeyStore,
 } from '@hcard/card-core';
 
 export const TEST_KEY_SET = 'hcard-test-issuer/1';
@@ -23,19 +28,23 @@ export const TEST_PSAM_PIN = '123456';
 /** Session options for a terminal using the test PSAM (tests, benchmarks, `hcard demo`). */
 export const TEST_SESSION_OPTIONS: HealthCardSessionOptions = { settings: { psamPin: TEST_PSAM_PIN } };
 
-/** A source of master keys: the software key store of tests; an HSM can take its place. */
-export interface KeyStore {
-  readonly id: string;
-  /** Master key of a card key, or of the issuer's security-code (CVN) key. */
-  masterKey(id: KeyId | 'CVN'): Uint8Array;
-  sm2PrivateKey(role: 'root' | 'issuer' | 'sam'): Uint8Array;
+/**
+ * A key store that can also fill an emulated PSAM. A PSAM *is* a key store (it holds the
+ * masters and diversifies on the card's behalf), so building its image is the one place masters
+ * leave a store: `exportPsamMasters` exists for `buildPsamImage` only and is not part of the
+ * KeyStore interface that issuance sees.
+ */
+export interface PsamKeySource extends KeyStore {
+  exportPsamMasters(ids: readonly KeyId[]): ReadonlyMap<KeyId, Uint8Array>;
 }
 
-export const TEST_KEY_STORE: KeyStore = {
-  id: TEST_KEY_SET,
-  masterKey: (id) => sm3(asciiBytes(`${TEST_KEY_SET}:${id}`)).slice(0, 16),
-  sm2PrivateKey: (role) => sm3(asciiBytes(`${TEST_KEY_SET}:sm2:${role}`)),
+const testMasterKey: MasterKeySource = (id) => sm3(asciiBytes(`${TEST_KEY_SET}:${id}`)).slice(0, 16);
+const testSm2PrivateKey = (role: Sm2Role) => sm3(asciiBytes(`${TEST_KEY_SET}:sm2:${role}`));
+
+export const TEST_KEY_STORE: PsamKeySource = {
+  ...softwareKeyStore({ id: TEST_KEY_SET, masterKey: testMasterKey, sm2PrivateKey: testSm2PrivateKey }),
+  exportPsamMasters: (ids) => new Map(ids.map((id) => [id, testMasterKey(id)])),
 };
 
-export const testPublicKey = (role: 'root' | 'issuer' | 'sam'): Uint8Array =>
+export const testPublicKey = (role: Sm2Role): Uint8Array =>
   sm2PublicKeyFromPrivate(TEST_KEY_STORE.sm2PrivateKey(role));

@@ -4,7 +4,7 @@
  */
 import { createRequire } from 'node:module';
 import { HEALTH_CARD_PROFILE, type KeyDef, PsamClient, sm2VerifyDigest, sm3 } from '@hcard/card-core';
-import { buildPsamImage, EmulatedPsam, TEST_KEY_STORE, testPublicKey } from '@hcard/emulator';
+import { buildPsamImage, EmulatedPsam, testPublicKey } from '@hcard/emulator';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
@@ -22,6 +22,7 @@ import {
   type SpecKeyId,
   unhex,
 } from '../../../packages/card-core/src/crypto/sm-reference.test-helper.js';
+import { documentedTestMaster } from '../keys/documented-master.test-helper.js';
 
 /** The part of sm-crypto 0.5.8 used here: SM2 verification of a bare digest (hash: false). */
 interface SmCryptoSm2 {
@@ -94,7 +95,7 @@ describe('PSAM image', () => {
     for (const id of ALL_KEYS) {
       const entry = IMAGE.keys.find((k) => k.index === SPEC_KEY_TABLE[id].psamIndex);
       expect(entry?.usage, id).toBe(SPEC_KEY_TABLE[id].psamUsage);
-      expect(entry?.value, id).toBe(hex(TEST_KEY_STORE.masterKey(id)));
+      expect(entry?.value, id).toBe(hex(documentedTestMaster(id)));
     }
   });
 });

@@ -1,5 +1,6 @@
 /**
- * `hcard emulate`: serves a card image, and the test PSAM, to pcscd's vpcd readers until
+ * `hcard emulate`: serves a card image (or, with --blank, a blank card in the reference COS's
+ * factory state), and the test PSAM, to pcscd's vpcd readers until
  * stopped, taking `remove` / `insert` / `reset` / `quit` / `help` from stdin, one per line.
  * Turns on loopback quick-ACK while it serves, when it may (as `hcard demo` does), so that a
  * reader through pcscd does not wait ~40 ms per APDU; turns it off again on stop.
@@ -7,7 +8,9 @@
 import { createInterface } from 'node:readline';
 import { toHex } from '@hcard/card-core';
 import {
+  buildBlankCardImage,
   buildPsamImage,
+  EmulatedHealthCard,
   EmulatedPsam,
   enableLoopbackQuickAck,
   TEST_PSAM_PIN,
@@ -19,6 +22,7 @@ import { quickAckLine } from '../card/vpcd.js';
 import { defineCommand } from '../shared/command.js';
 import { usageError } from '../shared/errors.js';
 import { maskIdNumber, maskName } from '../shared/privacy.js';
+import { parseSeed } from '../shared/seed.js';
 import { stopSignal } from '../shared/stop-signal.js';
 
 const STDIN_COMMANDS =
@@ -26,11 +30,15 @@ const STDIN_COMMANDS =
 
 export const emulateCommand = defineCommand({
   name: 'emulate',
-  summary: 'serve a card image on a vpcd virtual reader',
+  summary: 'serve a card image (or a blank card) on a vpcd virtual reader',
   description: `
 Serves a card image (JSON, e.g. from "hcard card new") to pcscd through the vpcd virtual
 reader driver, and the test PSAM on a second port, until Ctrl-C or SIGTERM. With Debian's vpcd
 configuration, port 35963 is the reader "Virtual PCD 00 00" and 35964 "Virtual PCD 00 01".
+
+With --blank it serves a blank card instead: the reference COS's factory state (file tree made,
+test transport key loaded, no card keys), ready to be personalised; --seed picks its chip serial
+and CN. emulator/README.md ("Reference COS: personalisation") describes its commands.
 
 While it runs it reads commands from stdin, one per line:
   remove   take the card out of the reader
@@ -48,7 +56,13 @@ The test PSAM's PIN is ${TEST_PSAM_PIN} unless --psam-pin gives another; the rea
 which. A reader then needs that PIN configured (HCARD_PSAM_PIN). The test PSAM blocks after 3
 wrong PINs, like a real one; restart the emulator to unblock it.`,
   options: {
-    card: { type: 'string', value: 'file', description: 'card image to serve (required)' },
+    card: { type: 'string', value: 'file', description: 'card image to serve (this or --blank)' },
+    blank: { type: 'boolean', description: 'serve a blank card in the factory state instead of an image' },
+    seed: {
+      type: 'string',
+      value: 'seed',
+      description: "the blank card's chip serial and CN come from it (with --blank)",
+    },
     port: {
       type: 'string',
       value: 'port',
@@ -70,10 +84,16 @@ wrong PINs, like a real one; restart the emulator to unblock it.`,
   },
   examples: [
     'hcard card new --seed 7 --out card.json && hcard emulate --card card.json',
+    'hcard emulate --blank --seed 3',
     'hcard emulate --card card.json --psam-pin 654321',
   ],
   run: async (options, io) => {
-    if (options.card === undefined) throw usageError('--card <file> is required', 'hcard emulate');
+    if (options.card === undefined && !options.blank)
+      throw usageError('--card <file> or --blank is required', 'hcard emulate');
+    if (options.card !== undefined && options.blank)
+      throw usageError('--card and --blank exclude each other', 'hcard emulate');
+    if (options.seed !== undefined && !options.blank)
+      throw usageError('--seed needs --blank (a card image has its chip already)', 'hcard emulate');
     if (options['no-psam'] && options['psam-port'] !== undefined)
       throw usageError('--psam-port and --no-psam exclude each other', 'hcard emulate');
     const port = parsePort(options.port, '--port');
@@ -84,7 +104,8 @@ wrong PINs, like a real one; restart the emulator to unblock it.`,
     const psamPin = options['psam-pin'];
     if (!/^(\d\d){2,8}$/.test(psamPin))
       throw usageError('--psam-pin must be an even number (4–16) of digits', 'hcard emulate');
-    const { card, image } = loadCardImage(options.card);
+    const { card, image } =
+      options.card === undefined ? blankCard(options.seed) : loadCardImage(options.card);
 
     const served = new VpcdCard(card, { port });
     const psam =
@@ -126,8 +147,13 @@ wrong PINs, like a real one; restart the emulator to unblock it.`,
     // Serve until stopped, even with no card connected and stdin at its end.
     const keepAlive = setInterval(() => undefined, 2 ** 30);
 
-    const holder = imageHolder(image);
-    const who = holder ? `${maskName(holder.name)} ${maskIdNumber(holder.idNumber)}, ` : '';
+    const holder =
+      image.lifecycle === undefined || image.lifecycle === 'issued' ? imageHolder(image) : undefined;
+    const who = holder
+      ? `${maskName(holder.name)} ${maskIdNumber(holder.idNumber)}, `
+      : image.lifecycle === 'factory'
+        ? `blank (factory state, chip ${image.chipSerial}), `
+        : '';
     io.out(`card: ${who}ATR ${toHex(card.atr)}`);
     // Before the cards connect to vpcd (a connection takes the route's setting when it opens).
     const quickAck = enableLoopbackQuickAck();
@@ -171,6 +197,11 @@ wrong PINs, like a real one; restart the emulator to unblock it.`,
     }
   },
 });
+
+function blankCard(seed: string | undefined) {
+  const image = buildBlankCardImage(seed === undefined ? {} : { seed: parseSeed(seed) });
+  return { card: new EmulatedHealthCard(image), image };
+}
 
 function parsePort(text: string, option: string): number {
   const port = Number(text);
