@@ -14,6 +14,8 @@ const NO_SERVICE = 'SCardEstablishContext error: Service not available.(0x801000
 /** A fake pcscd: readers with cards, and a switch for the service itself. */
 class FakeService {
   up = false;
+  /** Transmit "succeeds" with no bytes (what vpcd does when its card disconnects mid-command). */
+  silent = false;
   readers = new Map<string, { atr?: Buffer }>();
   contexts: FakeContext[] = [];
   factory = (): PcscContext => {
@@ -65,9 +67,11 @@ function fakeReader(name: string, service: FakeService): PcscReader {
     SCARD_STATE_PRESENT: 0x20,
     connect: (_o: unknown, cb: (e: Error | null, p: number) => void) => cb(null, 2),
     transmit: (data: Buffer, _len: number, _p: number, cb: (e: Error | null, d: Buffer) => void) =>
-      service.up
-        ? cb(null, Buffer.concat([data.subarray(1, 2), Buffer.from([0x90, 0x00])]))
-        : cb(new Error('SCardTransmit error: Card was removed.(0x80100069)'), Buffer.alloc(0)),
+      service.silent
+        ? cb(null, Buffer.alloc(0))
+        : service.up
+          ? cb(null, Buffer.concat([data.subarray(1, 2), Buffer.from([0x90, 0x00])]))
+          : cb(new Error('SCardTransmit error: Card was removed.(0x80100069)'), Buffer.alloc(0)),
     disconnect: (_d: number, cb: (e: Error | null) => void) => cb(null),
     close: () => undefined,
   });
@@ -94,6 +98,21 @@ describe('PcscDriver (fake binding)', () => {
     expect(await driver.list()).toEqual([
       { name: 'Fake 00 00', kind: 'pcsc', cardPresent: true, atr: Uint8Array.of(0x3b, 0x02), counter: 2 },
     ]);
+    await driver.close();
+  });
+
+  it('an empty answer to a command (vpcd, card gone mid-command) is a removal, not a malformed APDU', async () => {
+    const service = new FakeService();
+    service.up = true;
+    service.readers.set('Fake 00 00', { atr: Buffer.from([0x3b, 0x02]) });
+    const driver = new PcscDriver({ factory: service.factory, restartDelayMs: 20 });
+    await until(async () => (await driver.list().catch(() => [])).length === 1);
+    const channel = await driver.connect('Fake 00 00');
+    service.silent = true;
+    await expect(channel.transmit(Uint8Array.of(0, 0xca, 0, 0))).rejects.toMatchObject({
+      code: 'HCARD_E_CARD_REMOVED',
+    });
+    await channel.close();
     await driver.close();
   });
 

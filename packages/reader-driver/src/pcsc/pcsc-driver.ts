@@ -96,11 +96,18 @@ export class PcscDriver implements ReaderDriver {
       transmit: (command) =>
         new Promise<Uint8Array>((resolve, reject) => {
           if (closed) return reject(hcardError('HCARD_E_CHANNEL_CLOSED', `"${name}"`, { reader: name }));
-          reader.transmit(Buffer.from(command), MAX_RESPONSE, protocol, (err, data) =>
-            err
-              ? reject(pcscError(err, { operation: 'transmit', reader: name }))
-              : resolve(new Uint8Array(data)),
-          );
+          reader.transmit(Buffer.from(command), MAX_RESPONSE, protocol, (err, data) => {
+            if (err) return reject(pcscError(err, { operation: 'transmit', reader: name }));
+            // Every card answer has a status word. Nothing at all means the card left mid-command:
+            // vpcd answers so when its card disconnects, where a real reader reports the removal.
+            if (data.length < 2)
+              return reject(
+                hcardError('HCARD_E_CARD_REMOVED', `"${name}" answered ${data.length} bytes`, {
+                  reader: name,
+                }),
+              );
+            resolve(new Uint8Array(data));
+          });
         }),
       close: async () => {
         if (closed) return;
