@@ -13,7 +13,8 @@ PNPM_VERSION=10.34.9
 # and a CJK font, without which Chinese renders as nothing: fonts-wqy-microhei (1.6 MB) rather
 # than fonts-noto-cjk (57 MB). curl runs the README's gateway walkthrough (tested as written). wrk is the benchmarks' load
 # generator from another process (`pnpm bench:gateway`).
-APT_PACKAGES=(pcscd libpcsclite-dev vsmartcard-vpcd pcsc-tools iproute2 chromium fonts-wqy-microhei curl wrk)
+# postgresql: the issuance journal's PostgreSQL tests start a private throwaway server from it.
+APT_PACKAGES=(pcscd libpcsclite-dev vsmartcard-vpcd pcsc-tools iproute2 chromium fonts-wqy-microhei curl wrk postgresql)
 
 log() { printf 'hcard setup: %s\n' "$*" >&2; }
 

@@ -62,7 +62,16 @@ export interface PcscRigOptions {
    * serve real readers.
    */
   readonly replaceForeignDaemon?: boolean;
+  /**
+   * More vpcd devices, by friendly name, when the rig runs its own pcscd: each adds two readers
+   * ("<name> 00 00" and "… 00 01") on the next two ports after 35964 (issuance with several
+   * encoders). A foreign daemon keeps its own configuration.
+   */
+  readonly extraVpcdDevices?: readonly string[];
 }
+
+/** Debian's pcscd reader configuration (the rig's own folder replaces it when it runs pcscd). */
+export const SYSTEM_READER_CONFIG = '/etc/reader.conf.d';
 
 /** A pcscd the rig found running, and how to start it again. */
 export interface ForeignDaemon {
@@ -117,12 +126,17 @@ export class PcscRig {
       this.#replaced = true;
     }
     this.#configDir = mkdtempSync(join(tmpdir(), 'hcard-pcscd-'));
-    // One vpcd device gives two readers (two ports); pcscd names a second device's readers
-    // like the first one's, so the rig keeps to one.
-    const hex = `0x${READERS.user.port.toString(16).toUpperCase()}`;
+    // One vpcd device gives two readers (two ports). pcscd names a second device with the same
+    // friendly name like the first one, so extra devices get names of their own.
+    const devices = ['Virtual PCD', ...(this.#options.extraVpcdDevices ?? [])];
     writeFileSync(
       join(this.#configDir, 'vpcd'),
-      `FRIENDLYNAME "Virtual PCD"\nDEVICENAME /dev/null:${hex}\nLIBPATH ${VPCD_DRIVER}\nCHANNELID ${hex}\n`,
+      devices
+        .map((name, i) => {
+          const hex = `0x${(READERS.user.port + 2 * i).toString(16).toUpperCase()}`;
+          return `FRIENDLYNAME "${name}"\nDEVICENAME /dev/null:${hex}\nLIBPATH ${VPCD_DRIVER}\nCHANNELID ${hex}\n`;
+        })
+        .join('\n'),
     );
     this.ownsDaemon = true;
     await this.#spawn();
@@ -158,6 +172,11 @@ export class PcscRig {
     child.kill('SIGTERM');
     await Promise.race([exited, sleep(5000)]);
     if (child.exitCode === null) child.kill('SIGKILL');
+  }
+
+  /** The reader configuration pcscd runs with (for HCARD_VPCD_CONFIG: which vpcd port is which reader). */
+  get readerConfig(): string {
+    return this.#configDir ?? SYSTEM_READER_CONFIG;
   }
 
   /** Connects an emulated card to a vpcd port ("inserts" it). */

@@ -12,6 +12,13 @@ import {
   tokenListCommand,
   tokenRevokeCommand,
 } from './commands/gateway.js';
+import {
+  issueEncodeCommand,
+  issueFaceCommand,
+  issuePrepareCommand,
+  issueReportCommand,
+  issueStatusCommand,
+} from './commands/issue.js';
 import { readCommand } from './commands/read.js';
 import { readersCommand } from './commands/readers.js';
 import { watchCommand } from './commands/watch.js';
@@ -30,6 +37,11 @@ export const COMMANDS: readonly Command[] = [
   tokenCreateCommand,
   tokenListCommand,
   tokenRevokeCommand,
+  issuePrepareCommand,
+  issueEncodeCommand,
+  issueStatusCommand,
+  issueReportCommand,
+  issueFaceCommand,
 ];
 
 export const VERSION: string = (createRequire(import.meta.url)('../package.json') as { version: string })

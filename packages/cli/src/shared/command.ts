@@ -15,6 +15,8 @@ export interface OptionDef {
   readonly description: string;
   /** Default of a string option (also shown in the help text). */
   readonly default?: string;
+  /** A string option that may be given several times (`--encoder A --encoder B`): an array. */
+  readonly multiple?: boolean;
 }
 
 export type OptionDefs = Readonly<Record<string, OptionDef>>;
@@ -22,9 +24,11 @@ export type OptionDefs = Readonly<Record<string, OptionDef>>;
 export type OptionValues<O extends OptionDefs> = {
   -readonly [K in keyof O]: O[K]['type'] extends 'boolean'
     ? boolean
-    : O[K] extends { readonly default: string }
-      ? string
-      : string | undefined;
+    : O[K] extends { readonly multiple: true }
+      ? string[]
+      : O[K] extends { readonly default: string }
+        ? string
+        : string | undefined;
 };
 
 export interface CommandSpec<O extends OptionDefs> {
@@ -74,6 +78,7 @@ function parseOptions(command: string, defs: OptionDefs, argv: readonly string[]
       {
         type: d.type,
         ...(d.short ? { short: d.short } : {}),
+        ...(d.multiple ? { multiple: true } : {}),
         ...(d.type === 'boolean'
           ? { default: false }
           : d.default === undefined
@@ -83,7 +88,14 @@ function parseOptions(command: string, defs: OptionDefs, argv: readonly string[]
     ]),
   );
   try {
-    return parseArgs({ args: [...argv], options: config, strict: true, allowPositionals: false }).values;
+    const values: Record<string, unknown> = parseArgs({
+      args: [...argv],
+      options: config,
+      strict: true,
+      allowPositionals: false,
+    }).values;
+    for (const [name, d] of Object.entries(defs)) if (d.multiple) values[name] ??= [];
+    return values;
   } catch (e) {
     throw usageError(describeParseError(e), command);
   }
@@ -102,7 +114,7 @@ function describeParseError(e: unknown): string {
 
 function renderHelp(spec: CommandSpec<OptionDefs>, options: OptionDefs): string {
   const rows = Object.entries(options).map(([name, d]) => {
-    const flag = `${d.short ? `-${d.short}, ` : '    '}--${name}${d.value ? ` <${d.value}>` : ''}`;
+    const flag = `${d.short ? `-${d.short}, ` : '    '}--${name}${d.value ? ` <${d.value}>` : ''}${d.multiple ? ' …' : ''}`;
     const extra = d.default === undefined ? '' : ` (default ${d.default})`;
     return [flag, `${d.description}${extra}`] as const;
   });

@@ -1,0 +1,6 @@
+export { decodeToPixels, encodePixels, type RawPixels, resizeAndEncodeOnce } from './jpeg-codec.js';
+export { loadPhotoFor } from './load-photo.js';
+export { type NormalisedPhoto, type NormaliserStats, normalisePhoto, PhotoNormaliser } from './normaliser.js';
+export { searchBestQuality } from './quality-search.js';
+export * from './settings.js';
+export { type EnrolmentPhotoOptions, generateEnrolmentPhoto } from './synthetic-photo.js';
