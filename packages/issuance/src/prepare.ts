@@ -107,20 +107,26 @@ export async function prepareBatch(options: PrepareOptions): Promise<PrepareResu
     chunkSize: options.chunkSize ?? 4000,
     startAfterRow: resumedAfter,
   });
+  // One commit in flight while the next chunk is prepared: an asynchronous store (PostgreSQL)
+  // writes while this process validates and encodes. Commits stay in input order.
+  let committing: Promise<void> | undefined;
   for await (const chunk of source.chunks) {
     if (chunk.length === 0) continue;
     const rows = await prepareChunk(chunk, template, options);
-    const outcome = await options.journal.commitChunk(
-      options.batch,
-      rows,
-      chunk[chunk.length - 1]!.rowNumber,
-    );
-    const rejected = rows.filter((r) => 'reason' in r).length + outcome.duplicates.length;
-    counts.rows += chunk.length;
-    counts.rejected += rejected;
-    counts.prepared += chunk.length - rejected;
-    options.onProgress?.({ ...counts, ...(source.fraction ? { fraction: source.fraction() } : {}) });
+    await committing;
+    committing = options.journal
+      .commitChunk(options.batch, rows, chunk[chunk.length - 1]!.rowNumber)
+      .then((outcome) => {
+        const rejected = rows.filter((r) => 'reason' in r).length + outcome.duplicates.length;
+        counts.rows += chunk.length;
+        counts.rejected += rejected;
+        counts.prepared += chunk.length - rejected;
+        options.onProgress?.({ ...counts, ...(source.fraction ? { fraction: source.fraction() } : {}) });
+      });
+    // Awaited before the next commit or at the end; this only keeps Node from calling it unhandled meanwhile.
+    committing.catch(() => undefined);
   }
+  await committing;
   await options.journal.markPrepareDone(options.batch);
   return {
     batch: options.batch,

@@ -5,7 +5,7 @@
  * ASCII(card number) ‖ cn(issue date) ‖ cn(expiry), decimalised as EMV does for CVV (digits of
  * the hex string first, then A–F as 0–5), first three digits.
  */
-import { asciiBytes, concatBytes, toHex } from '../bytes.js';
+import { asciiBytes, concatBytes } from '../bytes.js';
 import { encodeCn } from '../codecs/cn.js';
 import type { BlockCipher } from './block-cipher.js';
 import { SM4 } from './block-cipher.js';
@@ -22,11 +22,16 @@ const macInput = (card: SecurityCodeInput): Uint8Array =>
   pad80(concatBytes(asciiBytes(card.cardNumber), encodeCn(card.issueDate, 4), encodeCn(card.expiryDate, 4)));
 
 /** Decimalisation: digits of the hex MAC first, then A–F as 0–5; the first three. */
-function decimalise(mac: Uint8Array): string {
-  const hex = toHex(mac);
-  const digits = [...hex].filter((c) => c <= '9');
-  const letters = [...hex].filter((c) => c > '9').map((c) => String(c.charCodeAt(0) - 65));
-  return [...digits, ...letters].join('').slice(0, 3);
+function decimalise(mac: Uint8Array, offset = 0): string {
+  let digits = '';
+  let letters = '';
+  for (let i = offset; i < offset + MAC_LENGTH; i++) {
+    for (const nibble of [mac[i]! >> 4, mac[i]! & 0x0f]) {
+      if (nibble < 10) digits += nibble;
+      else letters += nibble - 10;
+    }
+  }
+  return (digits + letters).slice(0, 3);
 }
 
 export function deriveSecurityCode(
@@ -48,23 +53,38 @@ export function deriveSecurityCodes(
   cipher: BlockCipher = SM4,
 ): string[] {
   const out: string[] = new Array(cards.length);
-  const groups = new Map<number, { index: number; data: Uint8Array }[]>();
+  // Cards by padded input length (number ‖ two 4-byte dates ‖ 80 ‖ 00…).
+  const groups = new Map<number, number[]>();
   cards.forEach((card, index) => {
-    const data = macInput(card);
-    const group = groups.get(data.length) ?? [];
-    groups.set(data.length, group);
-    group.push({ index, data });
+    const length = (Math.floor((card.cardNumber.length + 8) / 16) + 1) * 16;
+    const group = groups.get(length) ?? [];
+    groups.set(length, group);
+    group.push(index);
   });
+  // A batch has one issue date and one expiry: encode each distinct date once.
+  const dates = new Map<string, Uint8Array>();
+  const cn = (date: string) => dates.get(date) ?? dates.set(date, encodeCn(date, 4)).get(date)!;
   for (const [length, group] of groups) {
+    const data = new Uint8Array(group.length * length);
+    group.forEach((index, g) => {
+      const { cardNumber, issueDate, expiryDate } = cards[index]!;
+      let o = g * length;
+      // The same bytes as asciiBytes().
+      for (let i = 0; i < cardNumber.length; i++) data[o++] = cardNumber.charCodeAt(i) & 0x7f;
+      data.set(cn(issueDate), o);
+      data.set(cn(expiryDate), o + 4);
+      data[o + 8] = 0x80;
+    });
     const chains = new Uint8Array(group.length * 16);
     for (let o = 0; o < length; o += 16) {
-      group.forEach(({ data }, g) => {
-        for (let b = 0; b < 16; b++) chains[g * 16 + b]! ^= data[o + b]!;
-      });
+      for (let g = 0; g < group.length; g++) {
+        const base = g * length + o;
+        for (let b = 0; b < 16; b++) chains[g * 16 + b]! ^= data[base + b]!;
+      }
       chains.set(cipher.encryptEcb(key, chains));
     }
-    group.forEach(({ index }, g) => {
-      out[index] = decimalise(chains.subarray(g * 16, g * 16 + MAC_LENGTH));
+    group.forEach((index, g) => {
+      out[index] = decimalise(chains, g * 16);
     });
   }
   return out;

@@ -1,11 +1,13 @@
 import {
   decodeTlvRecord,
   emptyValue,
+  encodeTlvRecord,
   HEALTH_CARD_PROFILE,
   type HealthCardSettings,
   isHcardError,
   itemsOfFile,
 } from '@hcard/card-core';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { EnrolledPerson } from '../model.js';
 import { issuanceSettings, TEST_ISSUER_CONFIG } from '../settings.js';
@@ -13,6 +15,7 @@ import {
   buildTemplate,
   cardFiles,
   encodeCardPayload,
+  encodeRecord,
   parseTemplate,
   payloadValues,
   personalValues,
@@ -157,5 +160,33 @@ describe('card template and payload (records/card-template.ts)', () => {
     } catch (e) {
       expect(isHcardError(e, 'HCARD_E_ANS_TOO_LONG')).toBe(true);
     }
+  });
+});
+
+describe('encodeRecord (fast paths of the card codec)', () => {
+  const items = HEALTH_CARD_PROFILE.items.filter((i) => i.location.kind === 'tlv' && i.type !== 'b');
+  const outcome = (f: () => Uint8Array) => {
+    try {
+      return [...f()];
+    } catch (e) {
+      return (e as { code?: string }).code ?? 'thrown';
+    }
+  };
+
+  it('gives the bytes (or the error) of encodeTlvRecord for any text, digits and ASCII included', () => {
+    const text = fc.oneof(
+      fc.stringMatching(/^\d{0,24}$/),
+      fc.stringMatching(/^[\x20-\x7e]{0,40}$/),
+      fc.string({ maxLength: 20 }),
+      fc.constantFrom('', '测试', '11010519491231002X', '\u007f', '\t', 'é'),
+    );
+    fc.assert(
+      fc.property(fc.constantFrom(...items), text, (item, value) => {
+        expect(outcome(() => encodeRecord(item, value, codec))).toEqual(
+          outcome(() => encodeTlvRecord(item, value, codec)),
+        );
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

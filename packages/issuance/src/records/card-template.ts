@@ -155,9 +155,47 @@ export function encodeCardPayload(
 ): Uint8Array {
   const parts: Uint8Array[] = [Uint8Array.of(PAYLOAD_VERSION)];
   for (const slot of template.personal)
-    parts.push(encodeTlvRecord(slot.item, values[slot.item.key as PersonalItem], template.codec));
+    parts.push(encodeRecord(slot.item, values[slot.item.key as PersonalItem], template.codec));
   if (photoJpeg) parts.push(photoField(template, photoJpeg));
   return concatBytes(...parts);
+}
+
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+const DIGITS = /^\d*$/;
+
+/**
+ * encodeTlvRecord with fast paths for the values most of a card's own records hold (digits and
+ * ASCII: ID and card numbers, phone, dates, codes), which prepare encodes a million times. The
+ * bytes are the same (a test compares them); anything else takes the general codec.
+ */
+export function encodeRecord(
+  item: DataItem,
+  value: string,
+  codec: Pick<HealthCardSettings, 'charset'>,
+): Uint8Array {
+  const tag = (item.location as { tag?: number }).tag;
+  const length = item.length;
+  if (tag !== undefined && length < 0x80) {
+    if (item.type === 'ans' && value.length <= length && PRINTABLE_ASCII.test(value)) {
+      const record = new Uint8Array(2 + length);
+      record[0] = tag;
+      record[1] = length;
+      for (let i = 0; i < value.length; i++) record[2 + i] = value.charCodeAt(i);
+      return record;
+    }
+    if (item.type === 'cn' && value.length <= 2 * length && DIGITS.test(value)) {
+      const record = new Uint8Array(2 + length).fill(0xff);
+      record[0] = tag;
+      record[1] = length;
+      for (let i = 0; i < value.length; i++) {
+        const d = value.charCodeAt(i) - 48;
+        const at = 2 + (i >> 1);
+        record[at] = i % 2 === 0 ? (d << 4) | 0x0f : (record[at]! & 0xf0) | d;
+      }
+      return record;
+    }
+  }
+  return encodeTlvRecord(item, value, codec);
 }
 
 /** The photo item's bytes: 2-byte length then the JPEG, zero-padded to the item (spec §4.6). */
