@@ -20,7 +20,7 @@ if ((mode !== 'prepare' && mode !== 'floor') || !input || !store) {
   process.exit(2);
 }
 
-const journal = await openJournal(store);
+const journal = await openJournal(store, { commitThread: process.env.HCARD_BENCH_COMMIT_THREAD !== '0' });
 const started = performance.now();
 let rows = 0;
 if (mode === 'prepare') {

@@ -11,6 +11,8 @@ export const DEFAULT_STORE_URL = 'sqlite:./hcard-issue.db';
 export interface OpenJournalOptions {
   /** Rows per page of `rows()`. */
   readonly pageSize?: number;
+  /** SQLite: chunk commits in a worker thread (default true; see threaded-sqlite-journal.ts). */
+  readonly commitThread?: boolean;
 }
 
 /** The store a URL names, without opening it. */
@@ -35,7 +37,10 @@ export async function openJournal(url?: string, options: OpenJournalOptions = {}
   // Each store's driver loads only when used: a desk with SQLite never loads pg, and the reverse.
   if (location.kind === 'sqlite') {
     const { openSqliteJournal } = await import('./sqlite-journal.js');
-    return openSqliteJournal(location.path, options);
+    const local = openSqliteJournal(location.path, options);
+    if (options.commitThread === false) return local;
+    const { threadedSqliteJournal } = await import('./threaded-sqlite-journal.js');
+    return threadedSqliteJournal(local, location.path);
   }
   const { openPostgresJournal } = await import('./postgres-journal.js');
   return openPostgresJournal(location.url, options);
