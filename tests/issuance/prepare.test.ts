@@ -4,9 +4,10 @@
  * reason in every input format; duplicates across batches; photos missing and corrupt; a
  * `kill -9` mid-prepare and a re-run end exact too.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { HEALTH_CARD_PROFILE } from '@hcard/card-core';
 import { TEST_KEY_STORE, testCertificate } from '@hcard/emulator';
 import {
   generateEnrolmentPhoto,
@@ -16,10 +17,12 @@ import {
   photoSource,
   prepareBatch,
   preparedCard,
+  REJECT_REASONS,
   TEST_ISSUER_CONFIG,
 } from '@hcard/issuance';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { documentedTestMaster } from '../../emulator/src/keys/documented-master.test-helper.js';
 import { startHcard } from '../support/cli-process.js';
 import { enrolmentSheet, PLANTABLE, type Sheet } from '../support/enrolment.js';
 import { type SheetFormat, writeSheet } from '../support/enrolment-files.js';
@@ -142,6 +145,71 @@ describe.each(Object.keys(STORES) as (keyof typeof STORES)[])('prepare into %s',
       await journal.close();
     }
   }, 30_000);
+});
+
+describe('one batch with every reason code (SQLite)', () => {
+  it('10,000 rows, GB18030 file, photos missing and corrupt, duplicates in and across batches: exact counts', async () => {
+    const earlier = enrolmentSheet({ rows: 60, seed: 30, offset: 900_000 });
+    const issuedIds = [...earlier.rows()].slice(0, 3).map((r) => r.idNumber);
+    const sheet = enrolmentSheet({ rows: 10_000, faults: EVERY_FAULT, seed: 31, issuedIds });
+    const input = join(dir, 'every.csv');
+    await writeSheet(sheet, input, 'csv-gb18030');
+    const photos = join(dir, 'every-photos');
+    mkdirSync(photos);
+    // Rows 3–8 (valid ones: planted faults sit far apart) get no photo or a corrupt one.
+    const rows = [...sheet.rows()];
+    const missing = new Set([2, 3, 4].map((i) => rows[i]!.idNumber));
+    const corrupt = new Set([5, 6, 7].map((i) => rows[i]!.idNumber));
+    const jpeg = await generateEnrolmentPhoto(1, { width: 150, height: 180 });
+    for (const id of new Set(rows.map((r) => r.idNumber))) {
+      if (missing.has(id)) continue;
+      writeFileSync(join(photos, `${id}.jpg`), corrupt.has(id) ? Buffer.from('JFIF? no') : jpeg);
+    }
+    const earlierInput = join(dir, 'earlier.csv');
+    await writeSheet(earlier, earlierInput, 'csv');
+    const journal = await openJournal(`sqlite:${join(dir, 'every.db')}`);
+    try {
+      await prepare(journal, earlierInput, 'earlier');
+      const result = await prepare(journal, input, 'every', { photos });
+      expect(result.encoding).toMatch(/^gb/);
+      const status = await journal.status('every');
+      const reasons = { ...sheet.expected.reasons, PHOTO_MISSING: 3, PHOTO_UNDECODABLE: 3 };
+      expect(Object.keys(reasons).sort()).toEqual(Object.keys(REJECT_REASONS).sort());
+      expect(status.reasons).toEqual(reasons);
+      expect(status.states).toEqual({
+        pending: 0,
+        prepared: sheet.expected.prepared - 6,
+        encoding: 0,
+        issued: 0,
+        spoiled: 0,
+        rejected: 10_000 - (sheet.expected.prepared - 6),
+      });
+    } finally {
+      await journal.close();
+    }
+  }, 240_000);
+});
+
+describe('key material (SQLite)', () => {
+  it('no master key (card keys, transport, security code) is in the journal, in any form', async () => {
+    const sheet = enrolmentSheet({ rows: 300, seed: 13 });
+    const input = join(dir, 'keys.csv');
+    await writeSheet(sheet, input, 'csv');
+    const path = join(dir, 'keys.db');
+    const journal = await openJournal(`sqlite:${path}`);
+    await prepare(journal, input, 'k');
+    await journal.close();
+    const file = readFileSync(path);
+    const ids = [...HEALTH_CARD_PROFILE.keys.map((k) => k.id), 'TRANSPORT', 'CVN'];
+    for (const id of ids) {
+      const master = documentedTestMaster(id);
+      expect(file.includes(Buffer.from(master)), id).toBe(false);
+      expect(file.includes(Buffer.from(Buffer.from(master).toString('hex'))), id).toBe(false);
+      expect(file.includes(Buffer.from(Buffer.from(master).toString('hex').toUpperCase())), id).toBe(false);
+    }
+    // The check can fail: the file does hold what prepare wrote (an ID number of the sheet).
+    expect(file.includes(Buffer.from([...sheet.rows()][0]!.idNumber))).toBe(true);
+  }, 60_000);
 });
 
 describe('prepare with photos (SQLite)', () => {

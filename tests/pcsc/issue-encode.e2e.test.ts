@@ -143,6 +143,51 @@ describe.skipIf(pcscUnavailable()).sequential('hcard issue encode through pcscd 
     }
   }, 180_000);
 
+  it('reads back through a PSAM in a reader with --psam (PIN from HCARD_PSAM_PIN), and stops on a wrong PIN', async () => {
+    const { journal, url } = await preparedBatch('psam', 2);
+    await rig.insert(new EmulatedPsam(buildPsamImage()), READERS.psam.port);
+    await waitFor(async () =>
+      Boolean((await driver.list()).find((r) => r.name === READERS.psam.name)?.cardPresent),
+    );
+    const args = [
+      'issue',
+      'encode',
+      '--batch',
+      'psam',
+      '--encoder',
+      READERS.user.name,
+      '--psam',
+      READERS.psam.name,
+    ];
+    try {
+      const wrong = await runHcard([...args, '--hopper', join(dir, 'hopper-psam-wrong'), '--store', url], {
+        env: { ...env(), HCARD_PSAM_PIN: '000000' },
+        timeoutMs: 60_000,
+      });
+      expect(wrong.code).toBe(77);
+      expect(wrong.stderr).toMatch(/HCARD_E_PSAM_PIN_WRONG/);
+      expect(wrong.stderr).not.toContain('000000');
+      // A station fault: no blank card was touched, no job spoiled.
+      expect((await journal.status('psam')).states).toMatchObject({
+        prepared: 2,
+        issued: 0,
+        spoiled: 0,
+        encoding: 0,
+      });
+      const right = await runHcard(
+        [...args, '--retry-spoiled', '--hopper', join(dir, 'hopper-psam'), '--store', url],
+        {
+          env: env(),
+          timeoutMs: 60_000,
+        },
+      );
+      expect(right.code, right.stderr).toBe(0);
+      expect((await journal.status('psam')).states).toMatchObject({ issued: 2, spoiled: 0, prepared: 0 });
+    } finally {
+      await journal.close();
+    }
+  }, 120_000);
+
   it('a card pulled out mid-personalisation is spoiled, never issued; the next blank card takes the next job', async () => {
     const { journal } = await preparedBatch('pull', 3);
     const hopper = join(dir, 'hopper-pull');

@@ -62,12 +62,6 @@ export interface PcscRigOptions {
    * serve real readers.
    */
   readonly replaceForeignDaemon?: boolean;
-  /**
-   * More vpcd devices, by friendly name, when the rig runs its own pcscd: each adds two readers
-   * ("<name> 00 00" and "… 00 01") on the next two ports after 35964 (issuance with several
-   * encoders). A foreign daemon keeps its own configuration.
-   */
-  readonly extraVpcdDevices?: readonly string[];
 }
 
 /** Debian's pcscd reader configuration (the rig's own folder replaces it when it runs pcscd). */
@@ -126,17 +120,13 @@ export class PcscRig {
       this.#replaced = true;
     }
     this.#configDir = mkdtempSync(join(tmpdir(), 'hcard-pcscd-'));
-    // One vpcd device gives two readers (two ports). pcscd names a second device with the same
-    // friendly name like the first one, so extra devices get names of their own.
-    const devices = ['Virtual PCD', ...(this.#options.extraVpcdDevices ?? [])];
+    // One vpcd device gives two readers (two ports). A second device does not give two more:
+    // pcscd names its readers like the first one's, and with another name its slots answer on
+    // the first device's sockets (the card on port 35965 shows in both devices' first reader).
+    const hex = `0x${READERS.user.port.toString(16).toUpperCase()}`;
     writeFileSync(
       join(this.#configDir, 'vpcd'),
-      devices
-        .map((name, i) => {
-          const hex = `0x${(READERS.user.port + 2 * i).toString(16).toUpperCase()}`;
-          return `FRIENDLYNAME "${name}"\nDEVICENAME /dev/null:${hex}\nLIBPATH ${VPCD_DRIVER}\nCHANNELID ${hex}\n`;
-        })
-        .join('\n'),
+      `FRIENDLYNAME "Virtual PCD"\nDEVICENAME /dev/null:${hex}\nLIBPATH ${VPCD_DRIVER}\nCHANNELID ${hex}\n`,
     );
     this.ownsDaemon = true;
     await this.#spawn();

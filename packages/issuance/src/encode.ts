@@ -120,6 +120,8 @@ export async function encodeBatch(options: EncodeOptions): Promise<EncodeResult>
     counts.released += await options.journal.releaseStale(options.batch, id);
     const psam = await options.psam();
     try {
+      // A wrong PSAM PIN is the station's fault, not a card's: stop before the first blank card.
+      await new PsamClient(psam.channel).open(psam.pin);
       while (budget > 0 && !options.signal?.aborted && stoppedBy === undefined) {
         budget--;
         const [job] = await options.journal.claim(options.batch, id, 1);
