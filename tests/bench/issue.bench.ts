@@ -5,9 +5,8 @@
  *      no validation or encoding; both in child processes;
  *  (b) photo normalisation from 600×800 JPEGs against bare sharp doing the same resize;
  *  (c) peak RSS of prepare at two batch sizes (flat means streaming works);
- *  (d) encode with 1 and 2 emulated encoders through pcscd (vpcd has two readers; 4 would
- *      need a second reader driver), per card, against a bare replay of the same APDUs to a
- *      card that does no work, through the same readers.
+ *  (d) encode with 1, 2 and 4 emulated encoders through pcscd, per card, against a bare replay
+ *      of the same APDUs to a card that does no work, through the same readers.
  * The enrolment file is generated first (synthetic residents, a few planted faults).
  */
 import { execFileSync } from 'node:child_process';
@@ -150,13 +149,14 @@ function nullCard(atr: Uint8Array): VpcdCardLike {
 }
 
 async function benchEncode(): Promise<void> {
-  // vpcd gives pcscd two independent readers; a second vpcd device shares their sockets (see
-  // tests/support/pcsc-rig.ts), so 4 encoders cannot run through pcscd on one machine here.
   const ENCODERS = [
     { name: 'Virtual PCD 00 00', port: 35963 },
     { name: 'Virtual PCD 00 01', port: 35964 },
+    { name: 'Virtual PCD B 00 00', port: 35965 },
+    { name: 'Virtual PCD B 00 01', port: 35966 },
   ];
-  const rig = new PcscRig({ replaceForeignDaemon: true });
+  // The rig's own pcscd, with a second vpcd device for encoders 3 and 4.
+  const rig = new PcscRig({ replaceForeignDaemon: true, extraVpcdDevices: ['Virtual PCD B'] });
   await rig.start();
   const driver = new PcscDriver({ restartDelayMs: 200 });
   console.log(
@@ -199,7 +199,7 @@ async function benchEncode(): Promise<void> {
   };
 
   try {
-    for (const n of [1, 2]) {
+    for (const n of [1, 2, 4]) {
       cardWork.ms = 0;
       cardWork.cards = 0;
       const journal = await openJournal(`sqlite:${join(dir, `encode-${n}.db`)}`);

@@ -12,7 +12,7 @@
  * (its systemd units, or its own command line).
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -62,6 +62,13 @@ export interface PcscRigOptions {
    * serve real readers.
    */
   readonly replaceForeignDaemon?: boolean;
+  /**
+   * More vpcd devices when the rig runs its own pcscd (issuance with several encoders): each adds
+   * "<name> 00 00" and "… 00 01" on the next two ports after 35964. vpcd keeps its slots in the
+   * library's globals, so each extra device loads its own copy of the driver (a second device on
+   * the same library would answer on the first one's sockets).
+   */
+  readonly extraVpcdDevices?: readonly string[];
 }
 
 /** Debian's pcscd reader configuration (the rig's own folder replaces it when it runs pcscd). */
@@ -80,6 +87,7 @@ export class PcscRig {
   readonly #options: PcscRigOptions;
   #child: ChildProcess | undefined;
   #configDir: string | undefined;
+  #driverCopies: string | undefined;
   readonly cards: VpcdCard[] = [];
   /** Whether this rig started pcscd (and so may restart and must stop it). */
   ownsDaemon = false;
@@ -120,14 +128,19 @@ export class PcscRig {
       this.#replaced = true;
     }
     this.#configDir = mkdtempSync(join(tmpdir(), 'hcard-pcscd-'));
-    // One vpcd device gives two readers (two ports). A second device does not give two more:
-    // pcscd names its readers like the first one's, and with another name its slots answer on
-    // the first device's sockets (the card on port 35965 shows in both devices' first reader).
-    const hex = `0x${READERS.user.port.toString(16).toUpperCase()}`;
-    writeFileSync(
-      join(this.#configDir, 'vpcd'),
-      `FRIENDLYNAME "Virtual PCD"\nDEVICENAME /dev/null:${hex}\nLIBPATH ${VPCD_DRIVER}\nCHANNELID ${hex}\n`,
-    );
+    // pcscd reads every file in its --config folder, so driver copies live in a folder of their own.
+    const extra = this.#options.extraVpcdDevices ?? [];
+    if (extra.length > 0) this.#driverCopies = mkdtempSync(join(tmpdir(), 'hcard-vpcd-drivers-'));
+    const devices = ['Virtual PCD', ...extra].map((name, i) => {
+      const hex = `0x${(READERS.user.port + 2 * i).toString(16).toUpperCase()}`;
+      let library = VPCD_DRIVER;
+      if (i > 0) {
+        library = join(this.#driverCopies!, `libifdvpcd-${i}.so`);
+        copyFileSync(VPCD_DRIVER, library);
+      }
+      return `FRIENDLYNAME "${name}"\nDEVICENAME /dev/null:${hex}\nLIBPATH ${library}\nCHANNELID ${hex}\n`;
+    });
+    writeFileSync(join(this.#configDir, 'vpcd'), devices.join('\n'));
     this.ownsDaemon = true;
     await this.#spawn();
   }
@@ -181,6 +194,7 @@ export class PcscRig {
     for (const c of this.cards.splice(0)) c.remove();
     if (this.ownsDaemon) await this.#stopDaemon();
     if (this.#configDir) rmSync(this.#configDir, { recursive: true, force: true });
+    if (this.#driverCopies) rmSync(this.#driverCopies, { recursive: true, force: true });
     this.#quickAck?.restore();
     if (this.#replaced && this.foreignDaemon) {
       this.#replaced = false;
