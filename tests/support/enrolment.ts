@@ -6,6 +6,7 @@
  * million-row file never sits in memory.
  */
 import { countyCodes, gb11643CheckDigit, HEALTH_CARD_PROFILE } from '@hcard/card-core';
+import { createRandom } from '@hcard/emulator';
 import { DEFAULT_COLUMNS, ENROLMENT_FIELDS, type EnrolmentField, type RejectReason } from '@hcard/issuance';
 
 export type Row = Record<EnrolmentField, string>;
@@ -42,18 +43,6 @@ export interface SheetOptions {
   readonly faults?: Partial<Record<(typeof PLANTABLE)[number], number>>;
   /** ID numbers to repeat (from an earlier batch): planted DUPLICATE_ISSUED rows. */
   readonly issuedIds?: readonly string[];
-}
-
-/** Small fast PRNG (mulberry32): the sheet is the same for the same seed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const COUNTIES = countyCodes().filter((c) => !c.endsWith('00'));
@@ -160,7 +149,8 @@ export function enrolmentSheet(options: SheetOptions): Sheet {
   return {
     expected: { prepared: options.rows - rejected, reasons },
     *rows() {
-      const random = prng(options.seed ?? 1);
+      const rng = createRandom(options.seed ?? 1);
+      const random = () => rng.next();
       let issuedIndex = 0;
       let previousValid = '';
       for (let i = 0; i < options.rows; i++) {

@@ -4,6 +4,7 @@
  * hair, eyes and mouth, plain or striped clothing, and sensor-like noise whose strength is `detail`:
  * low detail compresses well, high detail needs a lower quality to fit the card.
  */
+import { createRandom } from '@hcard/emulator';
 import sharp from 'sharp';
 
 export interface EnrolmentPhotoOptions {
@@ -22,7 +23,8 @@ export async function generateEnrolmentPhoto(
   options: EnrolmentPhotoOptions = {},
 ): Promise<Uint8Array> {
   const { width = 600, height = 800, detail = 6, quality = 90 } = options;
-  const random = mulberry32(seed);
+  const rng = createRandom(seed);
+  const random = () => rng.next();
   const pixels = paint(width, height, detail, random);
   return sharp(pixels, { raw: { width, height, channels: 3 } })
     .jpeg({ quality })
@@ -98,16 +100,4 @@ function paintInto(into: number[], [r, g, b]: Rgb, factor: number): void {
 
 function clampByte(value: number): number {
   return Math.max(0, Math.min(value, 255));
-}
-
-/** Small seeded PRNG (mulberry32): the same seed always paints the same photo. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
