@@ -148,46 +148,54 @@ describe.each(Object.keys(STORES) as (keyof typeof STORES)[])('prepare into %s',
 });
 
 describe('one batch with every reason code (SQLite)', () => {
-  it('10,000 rows, GB18030 file, photos missing and corrupt, duplicates in and across batches: exact counts', async () => {
-    const earlier = enrolmentSheet({ rows: 60, seed: 30, offset: 900_000 });
-    const issuedIds = [...earlier.rows()].slice(0, 3).map((r) => r.idNumber);
-    const sheet = enrolmentSheet({ rows: 10_000, faults: EVERY_FAULT, seed: 31, issuedIds });
-    const input = join(dir, 'every.csv');
-    await writeSheet(sheet, input, 'csv-gb18030');
-    const photos = join(dir, 'every-photos');
-    mkdirSync(photos);
-    // Rows 3–8 (valid ones: planted faults sit far apart) get no photo or a corrupt one.
-    const rows = [...sheet.rows()];
-    const missing = new Set([2, 3, 4].map((i) => rows[i]!.idNumber));
-    const corrupt = new Set([5, 6, 7].map((i) => rows[i]!.idNumber));
-    const jpeg = await generateEnrolmentPhoto(1, { width: 150, height: 180 });
-    for (const id of new Set(rows.map((r) => r.idNumber))) {
-      if (missing.has(id)) continue;
-      writeFileSync(join(photos, `${id}.jpg`), corrupt.has(id) ? Buffer.from('JFIF? no') : jpeg);
-    }
-    const earlierInput = join(dir, 'earlier.csv');
-    await writeSheet(earlier, earlierInput, 'csv');
-    const journal = await openJournal(`sqlite:${join(dir, 'every.db')}`);
-    try {
-      await prepare(journal, earlierInput, 'earlier');
-      const result = await prepare(journal, input, 'every', { photos });
-      expect(result.encoding).toMatch(/^gb/);
-      const status = await journal.status('every');
-      const reasons = { ...sheet.expected.reasons, PHOTO_MISSING: 3, PHOTO_UNDECODABLE: 3 };
-      expect(Object.keys(reasons).sort()).toEqual(Object.keys(REJECT_REASONS).sort());
-      expect(status.reasons).toEqual(reasons);
-      expect(status.states).toEqual({
-        pending: 0,
-        prepared: sheet.expected.prepared - 6,
-        encoding: 0,
-        issued: 0,
-        spoiled: 0,
-        rejected: 10_000 - (sheet.expected.prepared - 6),
-      });
-    } finally {
-      await journal.close();
-    }
-  }, 240_000);
+  it.each([
+    ['csv-gb18030', 'csv'],
+    ['xlsx', 'xlsx'],
+    ['jsonl', 'jsonl'],
+  ] as const)(
+    '10,000 rows as %s, photos missing and corrupt, duplicates in and across batches: exact counts',
+    async (format, ext) => {
+      const earlier = enrolmentSheet({ rows: 60, seed: 30, offset: 900_000 });
+      const issuedIds = [...earlier.rows()].slice(0, 3).map((r) => r.idNumber);
+      const sheet = enrolmentSheet({ rows: 10_000, faults: EVERY_FAULT, seed: 31, issuedIds });
+      const input = join(dir, `every-${format}.${ext}`);
+      await writeSheet(sheet, input, format);
+      const photos = join(dir, `every-photos-${format}`);
+      mkdirSync(photos);
+      // Rows 3–8 (valid ones: planted faults sit far apart) get no photo or a corrupt one.
+      const rows = [...sheet.rows()];
+      const missing = new Set([2, 3, 4].map((i) => rows[i]!.idNumber));
+      const corrupt = new Set([5, 6, 7].map((i) => rows[i]!.idNumber));
+      const jpeg = await generateEnrolmentPhoto(1, { width: 150, height: 180 });
+      for (const id of new Set(rows.map((r) => r.idNumber))) {
+        if (missing.has(id)) continue;
+        writeFileSync(join(photos, `${id}.jpg`), corrupt.has(id) ? Buffer.from('JFIF? no') : jpeg);
+      }
+      const earlierInput = join(dir, `earlier-${format}.csv`);
+      await writeSheet(earlier, earlierInput, 'csv');
+      const journal = await openJournal(`sqlite:${join(dir, `every-${format}.db`)}`);
+      try {
+        await prepare(journal, earlierInput, 'earlier');
+        const result = await prepare(journal, input, 'every', { photos });
+        if (format === 'csv-gb18030') expect(result.encoding).toMatch(/^gb/);
+        const status = await journal.status('every');
+        const reasons = { ...sheet.expected.reasons, PHOTO_MISSING: 3, PHOTO_UNDECODABLE: 3 };
+        expect(Object.keys(reasons).sort()).toEqual(Object.keys(REJECT_REASONS).sort());
+        expect(status.reasons).toEqual(reasons);
+        expect(status.states).toEqual({
+          pending: 0,
+          prepared: sheet.expected.prepared - 6,
+          encoding: 0,
+          issued: 0,
+          spoiled: 0,
+          rejected: 10_000 - (sheet.expected.prepared - 6),
+        });
+      } finally {
+        await journal.close();
+      }
+    },
+    240_000,
+  );
 });
 
 describe('key material (SQLite)', () => {

@@ -120,24 +120,31 @@ describe.skipIf(pcscUnavailable()).sequential('hcard issue encode through pcscd 
       expect(cards).toHaveLength(4);
       expect(readdirSync(hopper).filter((f) => f.endsWith('.png'))).toHaveLength(4);
 
-      // One finished card, served again and read through pcscd with the test PSAM.
-      const emulator = start(['emulate', '--card', join(hopper, cards[0]!)]);
-      await emulator.waitForLine(/^ready: /);
-      await waitFor(async () => (await driver.list()).filter((r) => r.cardPresent).length === 2);
-      const read = await runHcard(['read', '--json'], { env: env() });
-      expect(read.code, read.stderr).toBe(0);
-      const items = (JSON.parse(read.stdout) as { items: Record<string, string> }).items;
-      const row = rows.find((r) => r.idNumber === items.idNumber);
-      expect(row, 'the card holds one of the batch rows').toBeDefined();
-      expect(items).toMatchObject(expectedItems(row!));
-      expect(items.chipSerial).toBe(cards[0]!.replace(/\.json$/, ''));
-      expect(items.securityCode).toBe(
-        TEST_KEY_STORE.securityCode({
-          cardNumber: row!.idNumber,
-          issueDate: ISSUE_DATE,
-          expiryDate: '20361130',
-        }),
-      );
+      // Every finished card, served again and read through pcscd with the test PSAM.
+      const seen = new Set<string>();
+      for (const card of cards) {
+        const emulator = start(['emulate', '--card', join(hopper, card)]);
+        await emulator.waitForLine(/^ready: /);
+        await waitFor(async () => (await driver.list()).filter((r) => r.cardPresent).length === 2);
+        const read = await runHcard(['read', '--json'], { env: env() });
+        expect(read.code, read.stderr).toBe(0);
+        const items = (JSON.parse(read.stdout) as { items: Record<string, string> }).items;
+        const row = rows.find((r) => r.idNumber === items.idNumber);
+        expect(row, 'the card holds one of the batch rows').toBeDefined();
+        expect(items).toMatchObject(expectedItems(row!));
+        expect(items.chipSerial).toBe(card.replace(/\.json$/, ''));
+        expect(items.securityCode).toBe(
+          TEST_KEY_STORE.securityCode({
+            cardNumber: row!.idNumber,
+            issueDate: ISSUE_DATE,
+            expiryDate: '20361130',
+          }),
+        );
+        seen.add(row!.idNumber);
+        await emulator.stop('SIGTERM');
+        await waitFor(async () => (await driver.list()).every((r) => !r.cardPresent), 10_000);
+      }
+      expect(seen.size).toBe(4);
     } finally {
       await journal.close();
     }
