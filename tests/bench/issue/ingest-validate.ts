@@ -4,15 +4,15 @@
  * same CSV with csv-parse. Reports rows/s of each and heap growth.
  * Run alone: tsx tests/bench/issue/ingest-validate.ts [rows] [encoding utf-8|gbk]
  */
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { countyCodes, gb11643CheckDigit } from '@hcard/card-core';
 import { openEnrolment } from '../../../packages/issuance/src/ingest/index.js';
-import { DEFAULT_COLUMNS, ENROLMENT_FIELDS } from '../../../packages/issuance/src/model.js';
 import { createValidator, isRejection } from '../../../packages/issuance/src/validate/index.js';
+import { enrolmentSheet, PLANTABLE } from '../../support/enrolment.js';
+import { writeSheet } from '../../support/enrolment-files.js';
 
 export interface IngestValidateOptions {
   readonly rows: number;
@@ -33,61 +33,21 @@ export interface IngestValidateResult {
 // tests/ does not depend on the issuance package's libraries: load them from there.
 const issuanceRequire = createRequire(new URL('../../../packages/issuance/package.json', import.meta.url));
 const { parse } = issuanceRequire('csv-parse') as { parse: (options: object) => NodeJS.ReadWriteStream };
-const iconv = issuanceRequire('iconv-lite') as { encode: (text: string, encoding: string) => Buffer };
 
-const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗';
-const GIVEN = '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰';
-
-/** Synthetic row i as CSV (deterministic; every 50th row carries a fault). */
-function csvLine(i: number, counties: readonly string[]): string {
-  const county = counties[i % counties.length]!;
-  const year = 1940 + (i % 80);
-  const month = 1 + (i % 12);
-  const day = 1 + (i % 28);
-  const birth = `${year}${String(month).padStart(2, '0')}${String(day).padStart(2, '0')}`;
-  const seq = String(1 + (i % 998)).padStart(3, '0');
-  const first17 = county + birth + seq;
-  let id = first17 + gb11643CheckDigit(first17);
-  if (i % 50 === 7) id = `${id.slice(0, 17)}${id[17] === '0' ? '1' : '0'}`; // ID_CHECKSUM
-  const male = Number(seq[2]) % 2 === 1;
-  const name =
-    SURNAMES[i % SURNAMES.length]! + GIVEN[(i * 7) % GIVEN.length]! + GIVEN[(i * 13) % GIVEN.length]!;
-  const phone = `1${3 + (i % 7)}${String(100000000 + (i % 899999999)).padStart(9, '0')}`;
-  return [
-    name,
-    male ? '男' : '女',
-    i % 10 === 0 ? '回族' : '汉族',
-    i % 3 === 0 ? `${year}-${month}-${day}` : birth,
-    id,
-    phone,
-    `河南省郑州市金水区花园路${i % 300}号`,
-    id,
-    '城关镇',
-    `第${i % 20}村`,
-  ].join(',');
-}
-
+/** The shared synthetic sheet (tests/support/enrolment.ts), every 50th row or so with a fault. */
 export async function writeEnrolmentCsv(
   path: string,
   rows: number,
   encoding: 'utf-8' | 'gbk',
 ): Promise<void> {
-  const counties = countyCodes();
-  const out = createWriteStream(path);
-  const encode = (s: string) => (encoding === 'gbk' ? iconv.encode(s, 'gbk') : Buffer.from(s, 'utf8'));
-  out.write(encode(`${ENROLMENT_FIELDS.map((f) => DEFAULT_COLUMNS[f]).join(',')}\n`));
-  let buffer = '';
-  for (let i = 1; i <= rows; i++) {
-    buffer += `${csvLine(i, counties)}\n`;
-    if (i % 5000 === 0 || i === rows) {
-      if (!out.write(encode(buffer))) await new Promise<void>((r) => out.once('drain', () => r()));
-      buffer = '';
-    }
-  }
-  await new Promise<void>((resolve, reject) => out.end((e?: Error) => (e ? reject(e) : resolve())));
+  const faults = Object.fromEntries(PLANTABLE.map((r) => [r, Math.max(1, Math.floor(rows / 550))]));
+  await writeSheet(
+    enrolmentSheet({ rows, faults, seed: 50 }),
+    path,
+    encoding === 'gbk' ? 'csv-gb18030' : 'csv',
+  );
 }
 
-/** Wall time, and this process's CPU time (steadier on a shared, busy machine). */
 async function timed(
   f: () => Promise<number>,
 ): Promise<{ seconds: number; cpuSeconds: number; count: number }> {

@@ -233,7 +233,7 @@ PNG ("hcard emulate --card DIR/<chip>.json" serves one again); spoiled ones go t
   },
   examples: [
     'hcard issue encode --batch village-a --encoder "Virtual PCD 00 00" --printer emulated --hopper ./out',
-    'hcard issue encode --batch b7 --encoder "Virtual PCD 00 00" --encoder "Virtual PCD 01 00" --store postgres://station@db/hcard',
+    'hcard issue encode --batch b7 --encoder "Virtual PCD 00 00" --encoder "Virtual PCD 00 01" --store postgres://station@db/hcard',
   ],
   run: async (options, io) => {
     const batch = required(options.batch, '--batch', 'issue encode');
