@@ -129,6 +129,32 @@ describe.each(Object.keys(STORES) as (keyof typeof STORES)[])('prepare into %s',
     }
   }, 60_000);
 
+  it('the same command on another day resumes the batch with its first issue date', async () => {
+    const journal = await openJournal(await STORES[store](`${store}_nextday`));
+    try {
+      const sheet = enrolmentSheet({ rows: 30, seed: 8 });
+      const input = join(dir, `${store}-nextday.csv`);
+      await writeSheet(sheet, input, 'csv');
+      await prepare(journal, input, 'd');
+      const tomorrow = issuanceSettings(
+        { ...TEST_ISSUER_CONFIG, issueDate: '20261201' },
+        testCertificate('issuer'),
+      );
+      const again = await prepareBatch({
+        input,
+        batch: 'd',
+        journal,
+        settings: tomorrow,
+        securityCodes: (cards) => TEST_KEY_STORE.securityCodes(cards),
+      });
+      expect(again).toMatchObject({ resumedAfter: 30, prepared: 0 });
+      const card = await preparedCard(journal, 'd', [...sheet.rows()][0]!.idNumber);
+      expect(card.values.issueDate).toBe('20261130');
+    } finally {
+      await journal.close();
+    }
+  }, 30_000);
+
   it('a batch name reused with another file is refused, not mixed', async () => {
     const journal = await openJournal(await STORES[store](`${store}_mismatch`));
     try {

@@ -14,6 +14,7 @@ import {
   buildTemplate,
   type CardTemplate,
   encodeCardPayload,
+  parseTemplate,
   personalValues,
   serialiseTemplate,
 } from './records/card-template.js';
@@ -73,8 +74,8 @@ async function fileDigest(path: string): Promise<string> {
   return hash.digest('hex');
 }
 
-/** What else decides the output: a re-run with other options is another batch, not a resume. */
-function optionsDigest(options: PrepareOptions, template: Uint8Array): string {
+/** What else decides how rows are read: a re-run with other options is another batch, not a resume. */
+function optionsDigest(options: PrepareOptions): string {
   return createHash('sha256')
     .update(
       JSON.stringify({
@@ -84,18 +85,18 @@ function optionsDigest(options: PrepareOptions, template: Uint8Array): string {
         photos: options.photos?.dir ?? null,
       }),
     )
-    .update(template)
     .digest('hex');
 }
 
 export async function prepareBatch(options: PrepareOptions): Promise<PrepareResult> {
-  const template = buildTemplate(options.settings);
-  const templateBytes = serialiseTemplate(template);
   const batch = await options.journal.openBatch(options.batch, {
     inputDigest: await fileDigest(options.input),
-    optionsDigest: optionsDigest(options, templateBytes),
-    template: templateBytes,
+    optionsDigest: optionsDigest(options),
+    template: serialiseTemplate(buildTemplate(options.settings)),
   });
+  // A batch keeps the template of its first run: resumed the next day, its cards still carry the
+  // issue date (and issuer data) the first rows got.
+  const template = parseTemplate(batch.template);
   const resumedAfter = batch.preparedThrough;
   const counts = { rows: resumedAfter, prepared: 0, rejected: 0 };
   if (batch.prepareDone) return { batch: options.batch, resumedAfter, ...counts };
