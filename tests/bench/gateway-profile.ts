@@ -8,10 +8,8 @@
  *   node --cpu-prof --cpu-prof-dir=/tmp/prof --import tsx tests/bench/gateway-profile.ts [seconds] [gateway-only]
  */
 import { execFile } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { mkdtempSync, openSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { openSync, rmSync, writeSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   buildPsamImage,
@@ -32,29 +30,12 @@ import {
 } from '@hcard/gateway';
 import { EmulatorDriver } from '@hcard/reader-driver';
 import Fastify from 'fastify';
+import { BENCH_TOKEN, writeBenchConfig } from './gateway-bench-config.js';
 
 const seconds = Number(process.argv[2] ?? 5);
 const gatewayOnly = process.argv[3] === 'gateway-only';
-const TOKEN = `hcard_${'b'.repeat(43)}`;
-const dir = mkdtempSync(join(tmpdir(), 'hcard-gwprof-'));
-const configFile = join(dir, 'gateway.json');
-writeFileSync(
-  configFile,
-  JSON.stringify({
-    listen: ['127.0.0.1'],
-    rateLimit: { max: 10_000_000 },
-    tokens: [
-      {
-        id: 'bbbb00000000',
-        client: 'bench',
-        scopes: ['read:basic'],
-        sha256: createHash('sha256').update(TOKEN).digest('hex'),
-        created: new Date().toISOString(),
-      },
-    ],
-  }),
-  { mode: 0o600 },
-);
+const TOKEN = BENCH_TOKEN;
+const { dir, configFile } = writeBenchConfig('hcard-gwprof-');
 
 function wrk(url: string, headers: Record<string, string>, s: number): Promise<number> {
   const args = ['-t1', '-c16', `-d${s}s`];

@@ -19,10 +19,9 @@
  * (`--cpu-prof` before the script path profiles this, the gateway's, process).
  */
 import { type ChildProcess, execFile, execFileSync, fork, spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { mkdtempSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { cpus, tmpdir } from 'node:os';
+import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
@@ -41,6 +40,7 @@ import {
 import { PcscDriver } from '@hcard/reader-driver';
 import Fastify from 'fastify';
 import { PcscRig, READERS, waitFor } from '../support/pcsc-rig.js';
+import { BENCH_TOKEN, writeBenchConfig } from './gateway-bench-config.js';
 import type { ClientJob } from './gateway-client.js';
 
 const LATENCY_ROUNDS = Number(process.env.BENCH_ROUNDS ?? 100);
@@ -56,27 +56,9 @@ const here = fileURLToPath(new URL('.', import.meta.url));
 const quantile = (xs: number[], q: number) =>
   [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))]!;
 
-const TOKEN = `hcard_${'b'.repeat(43)}`;
-const dir = mkdtempSync(join(tmpdir(), 'hcard-gwbench-'));
-const configFile = join(dir, 'gateway.json');
+const TOKEN = BENCH_TOKEN;
+const { dir, configFile } = writeBenchConfig('hcard-gwbench-');
 const logFile = join(dir, 'gateway.log');
-writeFileSync(
-  configFile,
-  JSON.stringify({
-    listen: ['127.0.0.1'],
-    rateLimit: { max: 10_000_000 },
-    tokens: [
-      {
-        id: 'bbbb00000000',
-        client: 'bench',
-        scopes: ['read:basic'],
-        sha256: createHash('sha256').update(TOKEN).digest('hex'),
-        created: new Date().toISOString(),
-      },
-    ],
-  }),
-  { mode: 0o600 },
-);
 
 /** The card (gateway-card.ts) in a process of its own; `send` writes a stdin command, `next` waits for a line. */
 function startEmulator() {

@@ -1,0 +1,26 @@
+/** The gateway benchmarks' config: loopback only, rate limits out of the way, one read:basic token. */
+import { createHash } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export const BENCH_TOKEN = `hcard_${'b'.repeat(43)}`;
+
+/** Writes the config into a fresh temporary folder: its folder and file. */
+export function writeBenchConfig(prefix: string): { dir: string; configFile: string } {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  const configFile = join(dir, 'gateway.json');
+  const token = {
+    id: 'bbbb00000000',
+    client: 'bench',
+    scopes: ['read:basic'],
+    sha256: createHash('sha256').update(BENCH_TOKEN).digest('hex'),
+    created: new Date().toISOString(),
+  };
+  writeFileSync(
+    configFile,
+    JSON.stringify({ listen: ['127.0.0.1'], rateLimit: { max: 10_000_000 }, tokens: [token] }),
+    { mode: 0o600 },
+  );
+  return { dir, configFile };
+}
