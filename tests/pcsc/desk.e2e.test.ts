@@ -90,8 +90,9 @@ describe.skipIf(unavailable).sequential('the desk page in Chromium, through pcsc
     await app.listen({ host: '127.0.0.1', port: 0 });
     const address = app.server.address();
     url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS, timeout: 15_000 });
-  }, 40_000);
+    // Generous bounds: this file may run first, while the unit project loads both cores.
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS, timeout: 60_000 });
+  }, 120_000);
 
   afterAll(async () => {
     if (browser) await bounded(browser.close(), 5000, 'closing Chromium');
