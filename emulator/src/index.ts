@@ -1,4 +1,6 @@
 /** @hcard/emulator: software health card and PSAM, card images, synthetic residents. */
+export * from './chip/emulated-application.js';
+export * from './chip/emulated-chip.js';
 export * from './health-card/emulated-health-card.js';
 export * from './images/blank-image.js';
 export * from './images/build-image.js';
