@@ -25,7 +25,7 @@ class RecordingApp implements EmulatedApplication {
     this.seen.push(hex(command));
     if (command[1] === 0xa4 && command[2] === 0x04) return Uint8Array.of(this.tag, 0x90, 0x00);
     if (command[1] === 0xa4) return unhex(hex(command.subarray(5, 7)) === 'EF05' ? '9000' : '6A82');
-    return Uint8Array.of(this.tag, command[1], 0x90, 0x00);
+    return Uint8Array.of(this.tag, command[1] ?? 0, 0x90, 0x00);
   }
   reset(): void {
     this.resets++;

@@ -149,7 +149,7 @@ export class EmulatedChip implements CardChannel {
 }
 
 const status = (sw: number) => Uint8Array.of(sw >> 8, sw & 0xff);
-const swOf = (answer: Uint8Array) => (answer[answer.length - 2] << 8) | answer[answer.length - 1];
+const swOf = (answer: Uint8Array) => ((answer.at(-2) ?? 0) << 8) | (answer.at(-1) ?? 0);
 
 function isMfSelect(command: Uint8Array): boolean {
   return command[2] === 0x00 && command[4] === 2 && command[5] === 0x3f && command[6] === 0x00;
