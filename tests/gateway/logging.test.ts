@@ -106,4 +106,24 @@ describe('what the gateway logs', () => {
     expect(read.card).toMatch(/^\d{4}\*+\d{3}[\dX]$/);
     for (const secret of secrets) expect(JSON.stringify(auditLines), secret).not.toContain(secret);
   });
+
+  it('writes one line per request, when it ends: URL, status and time', async () => {
+    const before = lines.length;
+    const reader = encodeURIComponent('Emu 00 00');
+    expect((await get(`/v1/readers/${reader}/card?sections=holder`)).status).toBe(200);
+    expect((await get(`/v1/readers/${reader}/card?sections=clinical`, 'basic')).status).toBe(403);
+    const written = lines.slice(before).map((l) => JSON.parse(l));
+    const requestLines = written.filter((l) => l.req);
+    expect(requestLines.map((l) => [l.msg, l.req.url, l.res.statusCode])).toEqual([
+      ['request completed', `/v1/readers/${reader}/card?sections=holder`, 200],
+      ['request completed', `/v1/readers/${reader}/card?sections=clinical`, 403],
+    ]);
+    for (const l of requestLines) {
+      expect(l.responseTime).toBeGreaterThan(0);
+      expect(l.time).toMatch(/^\d{4}-\d\d-\d\dT/);
+      expect(new Set(written.filter((w) => w.reqId === l.reqId).map((w) => w.msg))).not.toContain(
+        'incoming request',
+      );
+    }
+  });
 });

@@ -14,6 +14,7 @@ import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import type { GatewayConfig } from './config/config.js';
 import { TokenStore } from './config/tokens.js';
 import { registerErrorHandling } from './errors.js';
+import { OneLineRequestLog } from './logging/logger.js';
 import type { ReaderService } from './readers/reader-service.js';
 import { cardRoutes } from './routes/card.js';
 import { compatRoutes } from './routes/compat.js';
@@ -52,6 +53,7 @@ export interface GatewayDeps {
 export async function buildApp(config: GatewayConfig, deps: GatewayDeps) {
   const app = Fastify({
     ...(deps.loggerInstance ? { loggerInstance: deps.loggerInstance } : { logger: false }),
+    logController: new OneLineRequestLog(),
     bodyLimit: config.bodyLimit,
     // Closing the gateway ends idle keep-alive connections instead of waiting for them.
     forceCloseConnections: true,

@@ -415,9 +415,12 @@ interface TrieNode {
 
 class NameTrie {
   readonly root: TrieNode = { next: new Map(), end: undefined };
+  /** Whether some name starts with an ASCII character (else a plain-ASCII line holds none). */
+  asciiStart = false;
 
   add(name: string): void {
     const points = codePoints(canonicalName(name));
+    if ((points[0] ?? 0x80) < 0x80) this.asciiStart = true;
     let node = this.root;
     for (const cp of points) {
       let child = node.next.get(cp);
@@ -455,6 +458,12 @@ export class PersonalDataMasker {
    * recent one.
    */
   remember(name: string | undefined | null): void {
+    // Every read of a card on a desk tells the same names again: a known name only moves to
+    // the most recent end, without canonicalising it again.
+    if (name && this.#names.delete(name)) {
+      this.#names.set(name, true);
+      return;
+    }
     const key = canonicalName(name ?? '');
     const length = codePoints(key).length;
     if (length < 2 || (isAscii(key) && length < 3)) return;
@@ -513,6 +522,8 @@ export function maskNameFields(text: string, found: (name: string) => void = () 
 function maskKnownNames(text: string, tries: readonly NameTrie[]): string {
   const live = tries.filter((t) => t.root.next.size > 0);
   if (live.length === 0) return text;
+  // Most lines are plain ASCII and most names are ideographs: nothing to look for then.
+  if (!live.some((t) => t.asciiStart) && !MAY_HOLD_HAN.test(text)) return text;
   let out = '';
   let copied = 0;
   let i = 0;
