@@ -29,6 +29,8 @@ export * from './health/describe.js';
 export * from './health/encounter-signature.js';
 export * from './health/health-card-session.js';
 export * from './health/record-codec.js';
+export * from './identity/check-identity.js';
+export * from './identity/reasons.js';
 export * from './ids/gb2260.js';
 export * from './ids/gb11643.js';
 export * from './personalisation/personalise.js';
