@@ -13,6 +13,12 @@ import {
   tokenRevokeCommand,
 } from './commands/gateway.js';
 import {
+  hotlistAddCommand,
+  hotlistImportCommand,
+  hotlistListCommand,
+  hotlistRemoveCommand,
+} from './commands/hotlist.js';
+import {
   issueEncodeCommand,
   issueFaceCommand,
   issuePrepareCommand,
@@ -42,6 +48,10 @@ export const COMMANDS: readonly Command[] = [
   issueStatusCommand,
   issueReportCommand,
   issueFaceCommand,
+  hotlistAddCommand,
+  hotlistRemoveCommand,
+  hotlistImportCommand,
+  hotlistListCommand,
 ];
 
 export const VERSION: string = (createRequire(import.meta.url)('../package.json') as { version: string })
