@@ -14,7 +14,8 @@ PNPM_VERSION=10.34.9
 # than fonts-noto-cjk (57 MB). curl runs the README's gateway walkthrough (tested as written). wrk is the benchmarks' load
 # generator from another process (`pnpm bench:gateway`).
 # postgresql: the issuance journal's PostgreSQL tests start a private throwaway server from it.
-APT_PACKAGES=(pcscd libpcsclite-dev vsmartcard-vpcd pcsc-tools iproute2 chromium fonts-wqy-microhei curl wrk postgresql)
+# socat makes the pseudo-terminal pairs the emulated ID-card reader serves on (`hcard idcard emulate`).
+APT_PACKAGES=(pcscd libpcsclite-dev vsmartcard-vpcd pcsc-tools iproute2 chromium fonts-wqy-microhei curl wrk postgresql socat)
 
 log() { printf 'hcard setup: %s\n' "$*" >&2; }
 

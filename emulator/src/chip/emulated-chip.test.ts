@@ -34,7 +34,8 @@ class RecordingApp implements EmulatedApplication {
 
 const SSSE_AID = '7378312E73682EC9E7BBE1B1A3D5CF';
 const DEBIT_AID = 'A000000333010101';
-const selectName = (aid: string) => `00A40400${(aid.length / 2).toString(16).padStart(2, '0').toUpperCase()}${aid}`;
+const selectName = (aid: string) =>
+  `00A40400${(aid.length / 2).toString(16).padStart(2, '0').toUpperCase()}${aid}`;
 
 function build(protocol: 'T=0' | 'T=1' = 'T=1') {
   const ssse = new RecordingApp('ssse', [unhex(SSSE_AID)], 0x55);
@@ -91,6 +92,23 @@ describe('EmulatedChip', () => {
     send(chip, selectName(SSSE_AID));
     expect(send(chip, '00A4000002ABCD')).toBe('6A82');
     expect(send(chip, '00B2010400')).toBe('55B29000');
+  });
+
+  it('searches the MF side when the application has no files by FID at all (6A86)', () => {
+    const bank = new RecordingApp('bank', [unhex(DEBIT_AID)], 0xbb);
+    const noFids: EmulatedApplication = {
+      name: 'bank',
+      aids: bank.aids,
+      reset: () => bank.reset(),
+      process: (command) =>
+        command[1] === 0xa4 && command[2] !== 0x04 ? unhex('6A86') : bank.process(command),
+    };
+    const chip = new EmulatedChip({ health: new EmulatedHealthCard(IMAGE), applications: [noFids] });
+    send(chip, selectName(DEBIT_AID));
+    expect(send(chip, '00A4000002DDF1')).toBe('9000');
+    expect(bank.resets).toBe(1);
+    send(chip, selectName(DEBIT_AID));
+    expect(send(chip, '00A4000002ABCD')).toBe('6A86');
   });
 
   it('hands out an application answer by GET RESPONSE on a T=0 chip', () => {

@@ -9,9 +9,9 @@
  *   unknown name answers 6A82 and keeps the current selection.
  * - SELECT of the MF (`3F00`) leaves the selected application for the MF.
  * - Any other command goes to the selected application, or to the MF side when none is. A SELECT
- *   by FID that the application does not know (6A82) is searched on the MF side too, as ISO
- *   7816-4 searches the siblings of the current DF: a health reader that selects DDF1 after a
- *   social-security read finds it.
+ *   by FID that the application refuses (6A82, or 6A86/6D00 from one that has no files by FID)
+ *   is searched on the MF side too, as ISO 7816-4 searches the siblings of the current DF: a
+ *   health reader that selects DDF1 after a social-security or bank read finds it.
  * - On a T=0 chip the applications' data is handed out by GET RESPONSE (`61xx`), as the health
  *   side already does for itself.
  */
@@ -32,6 +32,8 @@ export interface EmulatedChipParts {
   readonly applications?: readonly EmulatedApplication[];
   /** The chip's ATR; the health application's when there is one. */
   readonly atr?: Uint8Array;
+  /** T=0 or T=1 (default) for a chip without the health application; else the health card's. */
+  readonly protocol?: 'T=0' | 'T=1';
 }
 
 export class EmulatedChip implements CardChannel {
@@ -53,7 +55,7 @@ export class EmulatedChip implements CardChannel {
     if (!parts.health && this.applications.length === 0)
       throw hcardError('HCARD_E_ARG_INVALID', 'a chip needs at least one application');
     this.atr = atr;
-    this.protocol = parts.health?.protocol ?? 'T=1';
+    this.protocol = parts.health?.protocol ?? parts.protocol ?? 'T=1';
   }
 
   /** Names of the applications on the chip, health first. */
@@ -103,9 +105,10 @@ export class EmulatedChip implements CardChannel {
     if (ins === INS_GET_RESPONSE && this.protocol === 'T=0') return this.#getResponse();
     this.#pending = undefined;
     const answer = app.process(command);
-    if (ins === INS_SELECT && swOf(answer) === SW_NOT_FOUND && this.health) {
+    if (ins === INS_SELECT && !selected(answer) && this.health) {
       const outside = this.health.process(command);
-      if (swOf(outside) !== SW_NOT_FOUND) this.#leaveApplication();
+      if (!selected(outside)) return this.#t0(answer);
+      this.#leaveApplication();
       return outside;
     }
     return this.#t0(answer);
@@ -149,6 +152,8 @@ export class EmulatedChip implements CardChannel {
 }
 
 const status = (sw: number) => Uint8Array.of(sw >> 8, sw & 0xff);
+/** 9000, or 61xx on a T=0 chip: the SELECT found its file. */
+const selected = (answer: Uint8Array) => swOf(answer) === SW_OK || answer.at(-2) === 0x61;
 const swOf = (answer: Uint8Array) => ((answer.at(-2) ?? 0) << 8) | (answer.at(-1) ?? 0);
 
 function isMfSelect(command: Uint8Array): boolean {

@@ -28,13 +28,22 @@ import {
   type KeyStore,
   type LayoutId,
   SAM_CERTIFICATE_FIELD_SIZE,
+  SSSE_KEY_IDS,
+  SSSE_SECURITY,
+  type SsseKeyId,
   sm2PublicKeyFromPrivate,
   sm2SignDigest,
   sm3,
   toHex,
   u16be,
 } from '@hcard/card-core';
-import { type PsamKeySource, TEST_KEY_STORE, TEST_PSAM_PIN } from '../keys/test-key-set.js';
+import {
+  type PsamKeySource,
+  type SsseKeySource,
+  TEST_KEY_STORE,
+  TEST_PSAM_PIN,
+  TEST_SSSE_KEYS,
+} from '../keys/test-key-set.js';
 import { generateEncounter } from '../synthetic/encounters.js';
 import { createRandom } from '../synthetic/random.js';
 import { generateResident, type SyntheticResident } from '../synthetic/resident.js';
@@ -225,12 +234,21 @@ export function generateCard(seed: number | string, options: BuildCardOptions = 
  * `exportPsamMasters`: an emulated PSAM is itself a key store.
  */
 export function buildPsamImage(
-  options: { keyStore?: PsamKeySource; profile?: CardProfile; pin?: string } = {},
+  options: {
+    keyStore?: PsamKeySource;
+    profile?: CardProfile;
+    pin?: string;
+    /** SSSE masters at their SSSE_SECURITY slots; the test ones with the test store, null = none. */
+    ssseKeys?: SsseKeySource | null;
+  } = {},
 ): PsamImage {
   const keyStore = options.keyStore ?? TEST_KEY_STORE;
   const profile = options.profile ?? HEALTH_CARD_PROFILE;
   const serial = sm3(asciiBytes(`${keyStore.id}:psam`)).slice(0, 10);
   const masters = keyStore.exportPsamMasters(profile.keys.map((k) => k.id));
+  const ssseKeys =
+    options.ssseKeys === undefined ? (keyStore === TEST_KEY_STORE ? TEST_SSSE_KEYS : null) : options.ssseKeys;
+  const ssseMasters = ssseKeys?.exportPsamMasters(SSSE_KEY_IDS);
   return {
     format: PSAM_IMAGE_FORMAT,
     description: 'Synthetic health-card PSAM (test keys)',
@@ -255,11 +273,24 @@ export function buildPsamImage(
       '001B': toHex(testCertificate('issuer', keyStore)),
       '001C': toHex(testCertificate('sam', keyStore)),
     },
-    keys: profile.keys.map((k) => ({
-      index: k.psamIndex,
-      usage: k.psamUsage,
-      value: toHex(masters.get(k.id)!),
-    })),
+    keys: [
+      ...profile.keys.map((k) => ({
+        index: k.psamIndex,
+        usage: k.psamUsage,
+        value: toHex(masters.get(k.id)!),
+      })),
+      ...(ssseMasters ? ssseKeySlots(ssseMasters) : []),
+    ],
     signingKey: toHex(keyStore.sm2PrivateKey('sam')),
   };
 }
+
+/** The SSSE masters at every algorithm's slots of SSSE_SECURITY. */
+const ssseKeySlots = (masters: ReadonlyMap<SsseKeyId, Uint8Array>) =>
+  Object.values(SSSE_SECURITY.psamKeys).flatMap((slots) =>
+    SSSE_KEY_IDS.map((id) => ({
+      index: slots[id].psamIndex,
+      usage: slots[id].psamUsage,
+      value: toHex(masters.get(id)!),
+    })),
+  );

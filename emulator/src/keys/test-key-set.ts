@@ -15,9 +15,11 @@ import {
   type KeyStore,
   type MasterKeySource,
   type Sm2Role,
+  type SsseKeyId,
   sm2PublicKeyFromPrivate,
   sm3,
   softwareKeyStore,
+  ssseCardKey,
 } from '@hcard/card-core';
 
 export const TEST_KEY_SET = 'hcard-test-issuer/1';
@@ -48,3 +50,24 @@ export const TEST_KEY_STORE: PsamKeySource = {
 
 export const testPublicKey = (role: Sm2Role): Uint8Array =>
   sm2PublicKeyFromPrivate(TEST_KEY_STORE.sm2PrivateKey(role));
+
+/**
+ * The SSSE application's keys (card-core ssse-security.ts: RKSSSE for external, IKSSSE for
+ * internal authentication) by the same label rule, SM3("hcard-test-issuer/1:" ‖ id)[0..16].
+ * Apart from TEST_KEY_STORE, whose KeyStore interface knows the health-card keys only.
+ */
+export interface SsseKeySource {
+  readonly id: string;
+  /** The card's key `id`, diversified with its 卡识别码 as the PSAM does. */
+  cardKey(id: SsseKeyId, cardIdCode: Uint8Array): Uint8Array;
+  /** The masters, for an emulated PSAM (`buildPsamImage`) and an emulated HSM only. */
+  exportPsamMasters(ids: readonly SsseKeyId[]): ReadonlyMap<SsseKeyId, Uint8Array>;
+}
+
+const testSsseMaster = (id: SsseKeyId) => sm3(asciiBytes(`${TEST_KEY_SET}:${id}`)).slice(0, 16);
+
+export const TEST_SSSE_KEYS: SsseKeySource = {
+  id: TEST_KEY_SET,
+  cardKey: (id, cardIdCode) => ssseCardKey(testSsseMaster(id), cardIdCode),
+  exportPsamMasters: (ids) => new Map(ids.map((id) => [id, testSsseMaster(id)])),
+};

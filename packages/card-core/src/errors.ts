@@ -110,6 +110,29 @@ export const ERROR_CATALOGUE = {
   HCARD_E_CERT_EXPIRED: entry('Certificate is outside its validity period', 422, 65),
   // Configuration
   HCARD_E_CONFIG_INVALID: entry('Invalid configuration', 400, 78),
+  // Bank application (PBOC / UnionPay, spec B): messages never carry card bytes, PAN or track 2
+  HCARD_E_BANK_DATA_INVALID: entry('The bank application returned data that cannot be decoded', 502, 69),
+  HCARD_E_BANK_PAN_MISSING: entry('The bank application has no card number in the records it lists', 502, 69),
+  HCARD_E_BANK_IMAGE_INVALID: entry('Invalid bank application image', 400, 65),
+  // Social-security application (SSSE, spec A): MOHRSS strings, HSM data, 1101 input
+  HCARD_E_SSSE_STRING_INVALID: entry(
+    'Not a valid MOHRSS card string',
+    422,
+    65,
+    'iReadCardBas strings have 11 fields and HSM step-1 strings 9; every field, the last one too, ends with the separator.',
+  ),
+  HCARD_E_SSSE_PKEY_INVALID: entry(
+    'The HSM answer (pKey) is not valid',
+    400,
+    65,
+    'For a 3.0 card pKey holds at least 64 hex digits: the internal-authentication result first, the external-authentication cryptogram in digits 33–64.',
+  ),
+  HCARD_E_SSSE_BUSI_CARD_MISSING: entry(
+    'The province rule needs the 业务卡串 (pBusiCardInfo) for mdtrt_cert_no',
+    400,
+    2,
+    'Pass the 业务卡串 from the national DLL, or use the rule "cardNumber".',
+  ),
   // Gateway (HTTP)
   HCARD_E_UNAUTHENTICATED: entry(
     'A valid bearer token is required',
@@ -200,6 +223,67 @@ export const ERROR_CATALOGUE = {
     409,
     75,
     'Refill the hopper and run again.',
+  ),
+  // Resident ID-card readers (GA 467 serial protocol, spec C): reader-driver/src/idcard, emulator/src/idcard
+  HCARD_E_IDCARD_READER_NOT_FOUND: entry(
+    'No ID-card reader found',
+    404,
+    66,
+    'Connect the reader (it shows up as a serial port such as /dev/ttyUSB0) or name its port with --port.',
+  ),
+  HCARD_E_IDCARD_READER_AMBIGUOUS: entry(
+    'Several serial ports could be the ID-card reader',
+    409,
+    2,
+    'Name the reader with --port.',
+  ),
+  HCARD_E_IDCARD_PORT_FAILED: entry(
+    "The ID-card reader's port cannot be opened or was closed",
+    503,
+    74,
+    'Check the cable and that no other program has the port open.',
+  ),
+  HCARD_E_IDCARD_TIMEOUT: entry(
+    'The ID-card reader did not answer in time',
+    504,
+    74,
+    'Keep the card still on the reader and try again; check the port and its baud rate (115200).',
+  ),
+  HCARD_E_IDCARD_FRAME_CHECKSUM: entry('A frame from the ID-card reader has a wrong checksum', 502, 74),
+  HCARD_E_IDCARD_FRAME_MALFORMED: entry('A frame from the ID-card reader is malformed', 502, 74),
+  HCARD_E_IDCARD_HOST_FRAME_REJECTED: entry(
+    "The ID-card reader's SAM rejected a frame hcard sent (checksum or length)",
+    502,
+    74,
+    'Line noise or a wrong baud rate: check the cable and that the port runs at 115200 8N1.',
+  ),
+  HCARD_E_IDCARD_COMMAND_REFUSED: entry('The ID-card reader refused the command', 502, 69),
+  HCARD_E_IDCARD_AUTH_FAILED: entry(
+    "The ID card and the reader's SAM did not authenticate each other",
+    422,
+    69,
+    'Place the card again; a card that fails every time may be damaged or not genuine.',
+  ),
+  HCARD_E_IDCARD_CARD_UNRECOGNISED: entry(
+    'The card on the reader is not a card type the SAM recognises',
+    422,
+    69,
+    'Place a resident ID card, a residence permit or a foreigner permanent-residence card.',
+  ),
+  HCARD_E_IDCARD_CARD_FAILED: entry('The ID card failed an operation (random number or write)', 502, 69),
+  HCARD_E_IDCARD_SAM_UNAVAILABLE: entry(
+    "The ID-card reader's security module (SAM) cannot work",
+    503,
+    69,
+    'It failed its self-test or is not provisioned; contact the reader supplier.',
+  ),
+  HCARD_E_IDCARD_STATUS_UNKNOWN: entry('The ID-card reader answered a status hcard does not know', 502, 69),
+  HCARD_E_IDCARD_DATA_INVALID: entry('The ID card data block is malformed', 502, 65),
+  HCARD_E_IDCARD_PTY_FAILED: entry(
+    'The pseudo-terminal pair for the emulated ID-card reader cannot be made',
+    503,
+    69,
+    'Install socat (scripts/setup.sh does) and check that the link path is writable.',
   ),
   // Emulator
   HCARD_E_IMAGE_INVALID: entry('Invalid card image', 400, 65),

@@ -18,6 +18,7 @@ import {
   hotlistListCommand,
   hotlistRemoveCommand,
 } from './commands/hotlist.js';
+import { idcardEmulateCommand, idcardReadCommand, idcardWatchCommand } from './commands/idcard.js';
 import {
   issueEncodeCommand,
   issueFaceCommand,
@@ -52,6 +53,9 @@ export const COMMANDS: readonly Command[] = [
   hotlistRemoveCommand,
   hotlistImportCommand,
   hotlistListCommand,
+  idcardReadCommand,
+  idcardWatchCommand,
+  idcardEmulateCommand,
 ];
 
 export const VERSION: string = (createRequire(import.meta.url)('../package.json') as { version: string })

@@ -3,7 +3,11 @@
  * fixtures). What the sink sees is filtered by two sets of rules, both data (below):
  *
  * - Redaction, always: the data field of a command that carries a PIN or key material is
- *   replaced by a single `*` (2A), hiding even its length; the entry says `redacted: true`.
+ *   replaced by a single `*` (2A), hiding even its length; the entry says `redacted: true`. So
+ *   is the data of a response that carries bank authentication data (JR/T 0171 鉴别信息):
+ *   a payment application's READ RECORD with the PAN, track 2, expiry or holder ID number, and
+ *   a GET PROCESSING OPTIONS format 2 response (it may carry track 2). Such transcripts cannot
+ *   be replayed to a reader that needs those records.
  * - Masking of personal data, the default (`privacy: 'mask-personal-data'`): the data of
  *   responses that return card data (READ RECORD, READ BINARY, and on T=0 the GET RESPONSE
  *   chain that fetches their data), the data of commands that write card data (UPDATE / WRITE /
@@ -24,6 +28,7 @@
  * card.
  */
 import { ERROR_CATALOGUE, HcardError } from '../errors.js';
+import { type BerTlv, decodeBerTlv } from '../tlv/ber-tlv.js';
 import { type CardChannel, forwardChannel } from './card-channel.js';
 
 export interface TranscriptEntry {
@@ -35,7 +40,10 @@ export interface TranscriptEntry {
   readonly response?: Uint8Array;
   /** Why the transmit failed; only the code and catalogue text when masking or redaction applies. */
   readonly error?: string;
-  /** The command's data was replaced by a single 2A (PIN or key material). */
+  /**
+   * The command's data (PIN or key material) or the response's data (bank authentication data)
+   * was replaced by a single 2A.
+   */
   readonly redacted: boolean;
   /** Command or response data bytes were each replaced by 2A (personal card data). */
   readonly masked: boolean;
@@ -46,16 +54,33 @@ export interface RedactionRule {
   /** CLA to match (with the secure-messaging and channel bits masked off), or any. */
   readonly cla?: number;
   readonly ins: number;
+  /**
+   * Absent: the command's data field is secret. Present: the response's data is, when it is a
+   * BER-TLV `template` holding one of `tags` anywhere inside (any content when `tags` is
+   * absent); data that starts with the template but does not decode counts as holding them.
+   */
+  readonly response?: { readonly template: number; readonly tags?: readonly number[] };
   readonly why: string;
 }
 
-/** Commands whose data field is secret. */
+/** Commands whose data field, or whose response's data, is secret. */
 export const REDACTION_RULES: readonly RedactionRule[] = [
   { ins: 0x20, why: 'VERIFY: PIN' },
   { ins: 0x24, why: 'CHANGE REFERENCE DATA: PIN' },
   { ins: 0x2c, why: 'RESET RETRY COUNTER: PIN / PUK' },
   { cla: 0x80, ins: 0x5e, why: 'PSAM CHANGE PIN: old and new PIN' },
   { cla: 0x80, ins: 0xd4, why: 'WRITE KEY: key material' },
+  {
+    ins: 0xb2,
+    response: { template: 0x70, tags: [0x5a, 0x57, 0x5f24, 0x9f61] },
+    why: 'READ RECORD of a payment application: PAN, track 2, expiry, holder ID number (spec B.7)',
+  },
+  {
+    cla: 0x80,
+    ins: 0xa8,
+    response: { template: 0x77 },
+    why: 'GET PROCESSING OPTIONS format 2: may carry track 2 and cryptogram data (spec B.3)',
+  },
 ];
 
 export interface MaskingRule {
@@ -116,7 +141,39 @@ function matchesRule(command: Uint8Array, rule: { readonly cla?: number; readonl
 }
 
 export function mustRedact(command: Uint8Array, rules: readonly RedactionRule[] = REDACTION_RULES): boolean {
-  return rules.some((r) => matchesRule(command, r));
+  return rules.some((r) => r.response === undefined && matchesRule(command, r));
+}
+
+/** The rules that may make this command's response secret (see RedactionRule.response). */
+export function responseRedactionRules(
+  command: Uint8Array,
+  rules: readonly RedactionRule[] = REDACTION_RULES,
+): readonly RedactionRule[] {
+  return rules.filter((r) => r.response !== undefined && matchesRule(command, r));
+}
+
+const holdsTag = (objects: readonly BerTlv[], tags: readonly number[]): boolean =>
+  objects.some((o) => tags.includes(o.tag) || (o.children !== undefined && holdsTag(o.children, tags)));
+
+/** Whether the response's data is secret under one of `rules` (from responseRedactionRules). */
+export function isSecretResponse(response: Uint8Array, rules: readonly RedactionRule[]): boolean {
+  const data = response.subarray(0, Math.max(0, response.length - 2));
+  return rules.some(({ response: match }) => {
+    if (!match || data[0] !== match.template) return false;
+    if (!match.tags) return true;
+    try {
+      return holdsTag(decodeBerTlv(data), match.tags);
+    } catch {
+      return true; // a template cut short (T=0 chunks) or malformed: it may hold them
+    }
+  });
+}
+
+/** Keeps the status word and replaces the data with a single `*` (0x2A), hiding its length. */
+export function redactResponse(response: Uint8Array): Uint8Array {
+  return response.length <= 2
+    ? Uint8Array.from(response)
+    : Uint8Array.of(TRANSCRIPT_FILLER, ...response.subarray(response.length - 2));
 }
 
 /** Keeps the 4 header bytes and replaces the rest with a single `*` (0x2A). */
@@ -205,8 +262,13 @@ export function withTranscript(
   // follows (T=0) fetches more of it. Unknown (before the first exchange, after a failure)
   // counts as card data.
   let lastWasCardData: boolean | undefined;
+  // The response-redaction rules of a command answered with 61xx (T=0), for the GET RESPONSE
+  // exchanges that fetch its data, and whether its data was already found secret.
+  let chain: { readonly rules: readonly RedactionRule[]; readonly secret: boolean } | undefined;
   return forwardChannel(inner, async (command) => {
     const { shown, redacted, masked: commandMasked } = transcriptCommand(command, options);
+    const continuing = command[1] === GET_RESPONSE ? chain : undefined;
+    const secretRules = continuing?.rules ?? responseRedactionRules(command, options.redactionRules);
     const rule = masking ? maskingRuleFor(command, options.maskingRules) : undefined;
     const maskData =
       masking &&
@@ -218,18 +280,31 @@ export function withTranscript(
     try {
       const response = await inner.transmit(command);
       lastWasCardData = maskData;
-      const responseMasked = maskData && response.length > 2;
+      const secret =
+        secretRules.length > 0 &&
+        (continuing?.secret === true || isSecretResponse(response, secretRules)) &&
+        response.length > 2;
+      chain =
+        secretRules.length > 0 && response[response.length - 2] === 0x61
+          ? { rules: secretRules, secret: secret || continuing?.secret === true }
+          : undefined;
+      const responseMasked = !secret && maskData && response.length > 2;
       sink({
         n: seq,
         command: shown,
-        response: maskData ? maskResponse(response) : Uint8Array.from(response),
-        redacted,
+        response: secret
+          ? redactResponse(response)
+          : maskData
+            ? maskResponse(response)
+            : Uint8Array.from(response),
+        redacted: redacted || secret,
         masked: commandMasked || responseMasked,
         ms: performance.now() - started,
       });
       return response;
     } catch (e) {
       lastWasCardData = undefined;
+      chain = undefined;
       const error = masking || redacted ? withheldError(e) : e instanceof Error ? e.message : String(e);
       sink({
         n: seq,

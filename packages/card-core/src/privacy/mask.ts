@@ -29,3 +29,9 @@ export const maskPhone = (phone: string): string => maskMiddle(phone, 3, 4);
 
 /** Health-card numbers (the ID number) and bank PANs: 6222021234567890 → 6222********7890 */
 export const maskCardNumber = (cardNumber: string): string => maskMiddle(cardNumber, 4, 4);
+
+/**
+ * A bank PAN as PCI DSS allows it on display, first 6 (the BIN) and last 4:
+ * 6219990000001234567 → 621999*********4567 (spec B.7).
+ */
+export const maskBankCardNumber = (pan: string): string => maskMiddle(pan, 6, 4);

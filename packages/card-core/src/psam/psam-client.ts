@@ -205,6 +205,22 @@ export class PsamClient {
     return this.#send(psamCommand('PSAM ENCRYPT', 0xfa, 0x00, 0x00, data));
   }
 
+  /**
+   * 80 DE for a key of another application (the SSSE keys: ssse/ssse-security.ts), whose
+   * diversification data the caller supplies, then 80 FA 00 00 over `blocks`.
+   */
+  async encryptWithKey(
+    slot: { readonly psamIndex: number; readonly psamUsage: number },
+    diversification: Uint8Array,
+    sessionFactor: Uint8Array,
+    blocks: Uint8Array,
+  ): Promise<Uint8Array> {
+    await this.#selectDf('DF01');
+    const data = concatBytes(diversification, sessionFactor);
+    await this.#send(psamCommand('PSAM INIT KEY', 0xde, slot.psamUsage, slot.psamIndex, data));
+    return this.encrypt(blocks);
+  }
+
   /** 80 FA 05 00: MAC over IV(16) ‖ padded data with the current session key. */
   async mac(ivAndData: Uint8Array): Promise<Uint8Array> {
     return this.#send(psamCommand('PSAM MAC', 0xfa, 0x05, 0x00, ivAndData));
