@@ -1,5 +1,6 @@
 /** @hcard/emulator: software health card and PSAM, card images, synthetic residents. */
 export * from './bank/index.js';
+export * from './chip/chip-image.js';
 export * from './chip/emulated-application.js';
 export * from './chip/emulated-chip.js';
 export * from './health-card/emulated-health-card.js';

@@ -7,7 +7,13 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ERROR_CATALOGUE, toHex } from '@hcard/card-core';
-import { generateCard, validateCardImage } from '@hcard/emulator';
+import {
+  chipApplications,
+  generateCard,
+  generateChip,
+  loadEmulatedChip,
+  validateCardImage,
+} from '@hcard/emulator';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type CliResult, runHcard } from '../support/cli-process.js';
 
@@ -86,10 +92,13 @@ describe('card new', () => {
     const second = await runHcard(['card', 'new', '--seed', '7']);
     expect(first.code).toBe(0);
     const image = JSON.parse(first.stdout);
-    expect(() => validateCardImage(image)).not.toThrow();
+    // By default the three-in-one chip: health, social security and bank of one resident.
+    expect(image).toEqual(generateChip(7).image);
+    expect(chipApplications(image)).toEqual(['health', 'ssse', 'bank']);
+    expect(loadEmulatedChip(image).applicationNames).toEqual(['health', 'ssse', 'bank']);
     expect(second.stdout).toBe(first.stdout);
     const built = generateCard(7);
-    expect(image).toEqual(built.image);
+    expect(image.health).toEqual(built.image);
 
     const { name, idNumber } = built.items as { name: string; idNumber: string };
     const log = oneErrorLine(first);
@@ -101,15 +110,25 @@ describe('card new', () => {
     expect(log).not.toContain(idNumber);
   });
 
-  it('writes the image to --out, and a different resident for another seed', async () => {
+  it('writes the image to --out, and a different resident for another seed; --apps health a plain health-card image', async () => {
     const file = join(dir, 'card-8.json');
-    const result = await runHcard(['card', 'new', '--seed', '8', '--out', file]);
+    const result = await runHcard(['card', 'new', '--seed', '8', '--apps', 'health', '--out', file]);
     expect([result.code, result.stdout]).toEqual([0, '']);
     expect(result.stderr).toContain(`→ ${file}`);
     const image = JSON.parse(readFileSync(file, 'utf8'));
     expect(image).toEqual(generateCard(8).image);
+    expect(() => validateCardImage(image)).not.toThrow();
     expect(image.atr).not.toBe(generateCard(7).image.atr);
   });
+
+  it('writes the applications --apps names, and refuses unknown ones', async () => {
+    const two = await runHcard(['card', 'new', '--seed', '9', '--apps', 'bank,ssse']);
+    expect(two.code).toBe(0);
+    expect(chipApplications(JSON.parse(two.stdout))).toEqual(['ssse', 'bank']);
+    const bad = await runHcard(['card', 'new', '--apps', 'health,pension']);
+    expect(bad.code).toBe(ERROR_CATALOGUE.HCARD_E_ARG_INVALID.exit);
+    expect(oneErrorLine(bad)).toContain('--apps takes health, ssse, bank (comma-separated), not pension');
+  }, 30_000);
 });
 
 describe('emulate with a bad image', () => {

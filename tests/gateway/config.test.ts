@@ -60,6 +60,7 @@ const SAFE_DEFAULTS = {
   rateLimit: { max: 600, windowMs: 60_000 },
   bodyLimit: 64 * 1024,
   insurance: { mdtrtCertType: '02', psnCertType: '01' },
+  identity: {},
 };
 
 describe('parseConfig', () => {
@@ -135,6 +136,12 @@ describe('parseConfig', () => {
       { insurance: { mdtrtCertType: '3' } },
       'insurance.mdtrtCertType',
       /insurance\.mdtrtCertType/,
+    ],
+    [
+      'a trusted root that is not an SM2 public key',
+      { identity: { trustedRoot: '04abc' } },
+      'identity.trustedRoot',
+      /identity\.trustedRoot/,
     ],
   ];
 

@@ -11,6 +11,7 @@ import {
   IDENTITY_REASONS,
   type IdentityCheckOptions,
   type IdentityEvidence,
+  identityEvidence,
   sm2PublicKeyFromPrivate,
 } from '@hcard/card-core';
 import { generateCard, TEST_KEY_STORE } from '@hcard/emulator';
@@ -204,5 +205,24 @@ describe('checkIdentity', () => {
     expect(reasons({ authentication: 'failed', idCard: GENUINE.idCard }).id_card_matches).toBe(
       'HOLDER_NOT_READ',
     );
+  });
+
+  it('is not_possible when the card or the ID card could not be read, and says why', () => {
+    const none = checkIdentity(
+      identityEvidence(undefined, undefined, { cardError: 'HCARD_E_NO_CARD' }),
+      OPTIONS,
+    );
+    expect(none.verdict).toBe('not_possible');
+    expect(none.checks[0]).toMatchObject({ reason: 'CARD_NOT_READ', detail: 'HCARD_E_NO_CARD' });
+    const idCardGone = checkIdentity(
+      { ...GENUINE, idCard: undefined, idCardError: 'HCARD_E_CARD_REMOVED' },
+      OPTIONS,
+    );
+    expect(idCardGone.checks.at(-1)).toMatchObject({
+      reason: 'ID_CARD_NOT_READ',
+      detail: 'HCARD_E_CARD_REMOVED',
+    });
+    // Nothing failed and the card authenticated: still a pass, with the ID card check not_possible.
+    expect(idCardGone.verdict).toBe('pass');
   });
 });

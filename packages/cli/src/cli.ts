@@ -4,6 +4,7 @@
  */
 import { createRequire } from 'node:module';
 import { cardNewCommand } from './commands/card-new.js';
+import { checkCommand } from './commands/check.js';
 import { demoCommand } from './commands/demo.js';
 import { emulateCommand } from './commands/emulate.js';
 import {
@@ -36,6 +37,7 @@ import type { Io } from './shared/io.js';
 export const COMMANDS: readonly Command[] = [
   readersCommand,
   readCommand,
+  checkCommand,
   watchCommand,
   emulateCommand,
   cardNewCommand,

@@ -43,6 +43,8 @@ export interface SsseEvidence {
 export interface BankEvidence {
   /** As the bank application has it (may be Latin letters, which are not compared). */
   readonly holderName?: string;
+  /** Whether its holder ID number (9F61) is the health card's; absent when not compared. */
+  readonly idNumberMatches?: boolean;
 }
 
 export interface IdCardEvidence {
@@ -61,6 +63,10 @@ export interface IdentityEvidence {
   readonly ssse?: SsseEvidence;
   readonly bank?: BankEvidence;
   readonly idCard?: IdCardEvidence;
+  /** The catalogue code of why the card could not be read at all (no card, card removed …). */
+  readonly cardError?: string;
+  /** The catalogue code of why the ID card asked for could not be read. */
+  readonly idCardError?: string;
 }
 
 export interface IdentityCheckOptions {
@@ -128,6 +134,7 @@ const normaliseName = (name: string) => name.replace(/[\s\u3000·•・.．]/g, 
 const sameId = (a: string, b: string) => a.toUpperCase() === b.toUpperCase();
 
 function authentication(evidence: IdentityEvidence): IdentityCheck {
+  if (evidence.cardError) return result('CARD_NOT_READ', evidence.cardError);
   if (evidence.authentication === 'passed') return result('PSAM_AUTH_OK');
   return result(evidence.authentication === 'failed' ? 'PSAM_AUTH_FAILED' : 'PSAM_AUTH_NOT_RUN');
 }
@@ -200,9 +207,14 @@ function notHotlisted(evidence: IdentityEvidence, options: IdentityCheckOptions)
 
 function applicationsAgree(evidence: IdentityEvidence): IdentityCheck {
   const all = claims(evidence);
-  if (all.length < 2) return result('ONE_APPLICATION');
+  const bankId = evidence.bank?.idNumberMatches;
+  if (all.length < 2 && bankId === undefined) return result('ONE_APPLICATION');
+  const differences: string[] = bankId === false ? ['ID number: health ≠ bank'] : [];
+  if (all.length < 2)
+    return differences.length > 0
+      ? result('APPLICATIONS_DISAGREE', differences[0])
+      : result('APPLICATIONS_AGREE');
   const [first, ...others] = all as [(typeof all)[number], ...typeof all];
-  const differences: string[] = [];
   for (const other of others) {
     if (first.claim.name && other.claim.name && !sameName(first.claim.name, other.claim.name))
       differences.push(`name: ${first.source} ≠ ${other.source}`);
@@ -216,6 +228,7 @@ function applicationsAgree(evidence: IdentityEvidence): IdentityCheck {
 
 function idCardMatches(evidence: IdentityEvidence): IdentityCheck {
   const idCard = evidence.idCard;
+  if (evidence.idCardError) return result('ID_CARD_NOT_READ', evidence.idCardError);
   if (!idCard) return result('NO_ID_CARD');
   const holder = claims(evidence).find((c) => c.source !== 'bank');
   if (!holder) return result('HOLDER_NOT_READ');

@@ -40,6 +40,11 @@ export const IDENTITY_REASONS = {
     'fail',
     "The card failed the PSAM-driven authentication: its keys are not the issuer's",
   ),
+  CARD_NOT_READ: reason(
+    'card_authentication',
+    'not_possible',
+    'The card could not be read (no card, or it was taken out during the read)',
+  ),
   PSAM_AUTH_NOT_RUN: reason(
     'card_authentication',
     'not_possible',
@@ -116,6 +121,11 @@ export const IDENTITY_REASONS = {
     'The ID card has another name or ID number than the card',
   ),
   NO_ID_CARD: reason('id_card_matches', 'not_possible', 'No ID card was read'),
+  ID_CARD_NOT_READ: reason(
+    'id_card_matches',
+    'not_possible',
+    'The ID card could not be read (no card, a damaged frame, or the card moved)',
+  ),
   HOLDER_NOT_READ: reason(
     'id_card_matches',
     'not_possible',

@@ -4,9 +4,23 @@
  */
 import { readFileSync } from 'node:fs';
 import { decodeTlvRecord, fromHex, HEALTH_CARD_PROFILE, hcardError, itemDef } from '@hcard/card-core';
-import { type CardImage, EmulatedHealthCard } from '@hcard/emulator';
+import {
+  type CardImage,
+  type ChipImage,
+  chipApplications,
+  type EmulatedChip,
+  loadEmulatedChip,
+} from '@hcard/emulator';
 
-export function loadCardImage(file: string): { card: EmulatedHealthCard; image: CardImage } {
+/**
+ * A card image file (`hcard-card-image/1`, the health application alone) or a chip image
+ * (`hcard-chip-image/1`, health + social security + bank or some of them), as a chip to serve.
+ */
+export function loadCardImage(file: string): {
+  card: EmulatedChip;
+  health: CardImage | undefined;
+  apps: string[];
+} {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -20,9 +34,11 @@ export function loadCardImage(file: string): { card: EmulatedHealthCard; image: 
   } catch {
     throw hcardError('HCARD_E_IMAGE_INVALID', `${file} is not JSON`);
   }
-  // The card validates its image (HCARD_E_IMAGE_INVALID, naming what is wrong).
-  const card = new EmulatedHealthCard(json);
-  return { card, image: json as CardImage };
+  // Each application validates its section (HCARD_E_IMAGE_INVALID …, naming what is wrong).
+  const card = loadEmulatedChip(json);
+  const image = json as CardImage | ChipImage;
+  const health = 'health' in image ? image.health : (image as CardImage);
+  return { card, health: card.health ? health : undefined, apps: chipApplications(image) };
 }
 
 /** Name and ID number as stored in the image, or undefined if they cannot be decoded. */

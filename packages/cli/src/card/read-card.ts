@@ -4,11 +4,16 @@
  * refusal becomes HCARD_E_SW_REFUSED naming the command, its status word and meaning.
  */
 import {
+  type CardApplication,
+  type CardChannel,
+  forwardChannel,
   type HealthCardData,
   HealthCardSession,
   hcardError,
   isHcardError,
   PsamClient,
+  type RegistrationRead,
+  readRegistration,
   refusalError,
   type Section,
 } from '@hcard/card-core';
@@ -21,12 +26,12 @@ export interface CardRead {
   readonly ms: number;
 }
 
-export async function readThroughDriver(
+/** Connects the user card and the PSAM slot, runs `job`, and always closes both. */
+async function withCardAndPsam<T>(
   driver: ReaderDriver,
   slots: SlotPair,
-  sections: readonly Section[],
-  psamPin: string,
-): Promise<CardRead> {
+  job: (card: CardChannel, psam: CardChannel) => Promise<T>,
+): Promise<T> {
   const card = await driver.connect(slots.user);
   try {
     const psam = await driver.connect(slots.psam).catch((e: unknown) => {
@@ -36,16 +41,54 @@ export async function readThroughDriver(
         : e;
     });
     try {
-      const started = performance.now();
-      const opened = await HealthCardSession.open(card, new PsamClient(psam), { settings: { psamPin } });
-      if (!opened.ok) throw refusalError(opened.refusal);
-      const read = await opened.value.readCard(sections);
-      if (!read.ok) throw refusalError(read.refusal);
-      return { data: read.value, apdus: opened.value.apduCount, ms: performance.now() - started };
+      return await job(card, psam);
     } finally {
       await psam.close();
     }
   } finally {
     await card.close();
   }
+}
+
+export function readThroughDriver(
+  driver: ReaderDriver,
+  slots: SlotPair,
+  sections: readonly Section[],
+  psamPin: string,
+): Promise<CardRead> {
+  return withCardAndPsam(driver, slots, async (card, psam) => {
+    const started = performance.now();
+    const opened = await HealthCardSession.open(card, new PsamClient(psam), { settings: { psamPin } });
+    if (!opened.ok) throw refusalError(opened.refusal);
+    const read = await opened.value.readCard(sections);
+    if (!read.ok) throw refusalError(read.refusal);
+    return { data: read.value, apdus: opened.value.apduCount, ms: performance.now() - started };
+  });
+}
+
+export interface AppsRead {
+  readonly read: RegistrationRead;
+  /** APDUs sent to the user card (not the PSAM). */
+  readonly apdus: number;
+  readonly ms: number;
+}
+
+/** A registration read of the chosen applications (health, social security, bank) of the card in `slots.user`. */
+export function readAppsThroughDriver(
+  driver: ReaderDriver,
+  slots: SlotPair,
+  apps: readonly CardApplication[],
+  sections: readonly Section[],
+  psamPin: string,
+): Promise<AppsRead> {
+  return withCardAndPsam(driver, slots, async (card, psam) => {
+    let apdus = 0;
+    const counted = forwardChannel(card, (command) => {
+      apdus++;
+      return card.transmit(command);
+    });
+    const started = performance.now();
+    const read = await readRegistration(counted, { apps, sections, psam: new PsamClient(psam), psamPin });
+    return { read, apdus, ms: performance.now() - started };
+  });
 }

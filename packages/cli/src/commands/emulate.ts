@@ -10,6 +10,7 @@ import { toHex } from '@hcard/card-core';
 import {
   buildBlankCardImage,
   buildPsamImage,
+  EmulatedChip,
   EmulatedHealthCard,
   EmulatedPsam,
   enableLoopbackQuickAck,
@@ -32,8 +33,9 @@ export const emulateCommand = defineCommand({
   name: 'emulate',
   summary: 'serve a card image (or a blank card) on a vpcd virtual reader',
   description: `
-Serves a card image (JSON, e.g. from "hcard card new") to pcscd through the vpcd virtual
-reader driver, and the test PSAM on a second port, until Ctrl-C or SIGTERM. With Debian's vpcd
+Serves a card image (JSON, e.g. from "hcard card new": the three-in-one chip with its health,
+social-security and bank applications, or some of them, or a health card alone as the issuance
+hopper writes it) to pcscd through the vpcd virtual reader driver, and the test PSAM on a second port, until Ctrl-C or SIGTERM. With Debian's vpcd
 configuration, port 35963 is the reader "Virtual PCD 00 00" and 35964 "Virtual PCD 00 01".
 
 With --blank it serves a blank card instead: the reference COS's factory state (file tree made,
@@ -104,7 +106,7 @@ wrong PINs, like a real one; restart the emulator to unblock it.`,
     const psamPin = options['psam-pin'];
     if (!/^(\d\d){2,8}$/.test(psamPin))
       throw usageError('--psam-pin must be an even number (4–16) of digits', 'hcard emulate');
-    const { card, image } =
+    const { card, health, apps } =
       options.card === undefined ? blankCard(options.seed) : loadCardImage(options.card);
 
     const served = new VpcdCard(card, { port });
@@ -148,13 +150,16 @@ wrong PINs, like a real one; restart the emulator to unblock it.`,
     const keepAlive = setInterval(() => undefined, 2 ** 30);
 
     const holder =
-      image.lifecycle === undefined || image.lifecycle === 'issued' ? imageHolder(image) : undefined;
+      health && (health.lifecycle === undefined || health.lifecycle === 'issued')
+        ? imageHolder(health)
+        : undefined;
     const who = holder
       ? `${maskName(holder.name)} ${maskIdNumber(holder.idNumber)}, `
-      : image.lifecycle === 'factory'
-        ? `blank (factory state, chip ${image.chipSerial}), `
+      : health?.lifecycle === 'factory'
+        ? `blank (factory state, chip ${health.chipSerial}), `
         : '';
-    io.out(`card: ${who}ATR ${toHex(card.atr)}`);
+    const onChip = apps.length === 1 && apps[0] === 'health' ? '' : `, applications ${apps.join(', ')}`;
+    io.out(`card: ${who}ATR ${toHex(card.atr)}${onChip}`);
     // Before the cards connect to vpcd (a connection takes the route's setting when it opens).
     const quickAck = enableLoopbackQuickAck();
     io.out(quickAckLine(quickAck, 'turned off again on stop'));
@@ -199,8 +204,8 @@ wrong PINs, like a real one; restart the emulator to unblock it.`,
 });
 
 function blankCard(seed: string | undefined) {
-  const image = buildBlankCardImage(seed === undefined ? {} : { seed: parseSeed(seed) });
-  return { card: new EmulatedHealthCard(image), image };
+  const health = buildBlankCardImage(seed === undefined ? {} : { seed: parseSeed(seed) });
+  return { card: new EmulatedChip({ health: new EmulatedHealthCard(health) }), health, apps: ['health'] };
 }
 
 function parsePort(text: string, option: string): number {

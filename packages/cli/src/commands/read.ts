@@ -1,9 +1,14 @@
-/** `hcard read`: reads the health card in a PC/SC reader with the PSAM in its paired slot. */
+/**
+ * `hcard read`: reads the card in a PC/SC reader with the PSAM in its paired slot: the health
+ * application (default), or with --app the social-security and bank applications of the
+ * three-in-one card too.
+ */
 import { writeFileSync } from 'node:fs';
-import { ALL_SECTIONS, hcardError } from '@hcard/card-core';
+import { ALL_SECTIONS, CARD_APPLICATIONS, type CardApplication, hcardError } from '@hcard/card-core';
+import { appsJson, formatApps } from '../card/apps-view.js';
 import { formatCardView, formatReadSummary } from '../card/card-view.js';
 import { openPcscDriver } from '../card/pcsc.js';
-import { readThroughDriver } from '../card/read-card.js';
+import { readAppsThroughDriver, readThroughDriver } from '../card/read-card.js';
 import { parseSections } from '../card/sections.js';
 import { chooseSlots } from '../card/slots.js';
 import { defaultConfigFile, PSAM_PIN_ENV, resolvePsamPin } from '../config/psam-pin.js';
@@ -23,8 +28,21 @@ config file (the one the gateway uses). There is no default, and the PIN is neve
 the command line or printed. A PIN the PSAM refuses is not presented again in the same
 process, and the error says how many tries the PSAM has left.
 
-A card refusal prints the refused command, its status word and meaning, and exits with 69.`,
+A card refusal prints the refused command, its status word and meaning, and exits with 69.
+
+--app chooses the application of the three-in-one card: health (the default), ssse (the
+social-security application: card data, the holder data through the PSAM on 3.0 cards, and the
+national iReadCardBas string), bank (the bank application: the card number masked to its first
+6 and last 4 digits, the holder's name and the expiry month; never the full number) or all.
+With --app, an application the card does not have, or refuses, is reported and the others are
+still read.`,
   options: {
+    app: {
+      type: 'string',
+      value: 'app',
+      description: `application(s): ${CARD_APPLICATIONS.join(', ')} or all`,
+      default: 'health',
+    },
     reader: { type: 'string', value: 'name', description: 'reader holding the user card' },
     'psam-reader': { type: 'string', value: 'name', description: 'reader holding the PSAM' },
     sections: {
@@ -47,8 +65,11 @@ A card refusal prints the refused command, its status word and meaning, and exit
     'HCARD_PSAM_PIN=123456 hcard read   # the test PSAM of "hcard emulate"',
     'hcard read --sections basic,photo --photo holder.jpg',
     'hcard read --reader "ACS ACR39U 00 00" --psam-reader "ACS ACR39U 00 01" --json',
+    'hcard read --app all',
+    'hcard read --app ssse --json   # includes the iReadCardBas string',
   ],
   run: async (options, io) => {
+    const apps = parseApp(options.app);
     const sections = parseSections(options.sections, 'hcard read');
     // --photo needs the photo section; asking for the file is asking for the section.
     if (options.photo !== undefined && !sections.includes('photo')) sections.push('photo');
@@ -60,6 +81,20 @@ A card refusal prints the refused command, its status word and meaning, and exit
         ...(options.reader === undefined ? {} : { user: options.reader }),
         ...(options['psam-reader'] === undefined ? {} : { psam: options['psam-reader'] }),
       });
+      if (apps) {
+        const { read, apdus, ms } = await readAppsThroughDriver(driver, slots, apps, sections, psamPin);
+        const photo = read.health?.kind === 'read' ? read.health.data.photo : undefined;
+        if (options.photo !== undefined && photo) writePhoto(options.photo, photo);
+        if (options.json) {
+          const where = { reader: slots.user, psamReader: slots.psam, apdus, ms: roundMs(ms) };
+          io.out(toJson({ read: where, ...appsJson(read) }));
+        } else {
+          io.out(formatReadSummary(`read from ${slots.user} (PSAM in ${slots.psam})`, apdus, ms));
+          io.out('');
+          io.out(formatApps(read, { all: options.all }));
+        }
+        return 0;
+      }
       const { data, apdus, ms } = await readThroughDriver(driver, slots, sections, psamPin);
       if (options.photo !== undefined) {
         if (data.photo) writePhoto(options.photo, data.photo);
@@ -81,6 +116,17 @@ A card refusal prints the refused command, its status word and meaning, and exit
     }
   },
 });
+
+/** undefined: the health application alone, read as before (refusals are errors). */
+function parseApp(text: string): CardApplication[] | undefined {
+  if (text === 'health') return undefined;
+  if (text === 'all') return [...CARD_APPLICATIONS];
+  if ((CARD_APPLICATIONS as readonly string[]).includes(text)) return [text as CardApplication];
+  throw hcardError(
+    'HCARD_E_ARG_INVALID',
+    `--app takes ${CARD_APPLICATIONS.join(', ')} or all, not "${text}"`,
+  );
+}
 
 function writePhoto(file: string, jpeg: Uint8Array): void {
   try {

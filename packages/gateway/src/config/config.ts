@@ -83,6 +83,29 @@ export const GatewayConfigSchema = Type.Object(
     bodyLimit: Type.Integer({ minimum: 1024, maximum: 16 * 1024 * 1024, default: 64 * 1024 }),
     /** Append-only audit log (JSON lines); default: audit.jsonl beside the config file. */
     auditLog: Type.Optional(Type.String({ minLength: 1 })),
+    /** Identity checks (`hcard check`, `GET /v1/readers/{reader}/identity`). */
+    identity: Type.Object(
+      {
+        /**
+         * The root public key issuer certificates must chain to: uncompressed SM2, 65 bytes in
+         * hex. Absent: the issuer-certificate check says not_possible.
+         */
+        trustedRoot: Type.Optional(Type.String({ pattern: '^04[0-9A-Fa-f]{128}$' })),
+        /** The hotlist file; default hotlist.json beside the config file. */
+        hotlist: Type.Optional(Type.String({ minLength: 1 })),
+      },
+      { additionalProperties: false, default: {} },
+    ),
+    /** The desk's resident ID-card reader (GA 467, serial): its device path. */
+    idCardReader: Type.Optional(
+      Type.Object(
+        {
+          port: Type.String({ minLength: 1 }),
+          baudRate: Type.Optional(Type.Integer({ minimum: 1200, maximum: 921_600 })),
+        },
+        { additionalProperties: false },
+      ),
+    ),
     /** How the national insurance person lookup (1101) input is composed; province-specific. */
     insurance: Type.Object(
       {
@@ -186,6 +209,10 @@ export function writeConfigFile(file: string, config: GatewayConfig): void {
   chmodSync(temp, 0o600);
   renameSync(temp, file);
 }
+
+/** The hotlist's path: configured, else beside the config file. */
+export const hotlistFile = (config: GatewayConfig, configFile: string): string =>
+  config.identity.hotlist ?? join(dirname(configFile), 'hotlist.json');
 
 /** The audit log's path: configured, else beside the config file. */
 export const auditLogFile = (config: GatewayConfig, configFile: string): string =>

@@ -4,6 +4,7 @@ export * from './discovery.js';
 export * from './frame.js';
 export * from './hid-transport.js';
 export * from './idcard-reader.js';
+export * from './identity.js';
 export * from './payloads.js';
 export * from './serial-transport.js';
 export * from './status.js';
