@@ -140,6 +140,7 @@ describe('GET /v1/readers/{reader}/card/insurance (1101 input)', () => {
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({
       reader: USER_READER,
+      source: 'health',
       lookup: {
         mdtrt_cert_type: '02',
         mdtrt_cert_no: items.idNumber,

@@ -59,7 +59,7 @@ const SAFE_DEFAULTS = {
   allowedHosts: [],
   rateLimit: { max: 600, windowMs: 60_000 },
   bodyLimit: 64 * 1024,
-  insurance: { mdtrtCertType: '02', psnCertType: '01' },
+  insurance: { mdtrtCertType: '02', psnCertType: '01', ssseMdtrtCertType: '03' },
   identity: {},
 };
 

@@ -7,17 +7,23 @@
 import { createHash } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import {
+  type BuildChipOptions,
   type BuiltCard,
+  type BuiltChip,
   buildPsamImage,
+  type EmulatedChip,
   EmulatedHealthCard,
   EmulatedPsam,
   generateCard,
+  generateChip,
+  loadEmulatedChip,
   TEST_PSAM_PIN,
 } from '@hcard/emulator';
 import {
   buildApp,
   type GatewayConfig,
   type GatewayDeps,
+  IdCardService,
   parseConfig,
   ReaderService,
   type Scope,
@@ -58,6 +64,10 @@ export interface GatewayRig {
   readonly driver: EmulatorDriver;
   readonly built: BuiltCard;
   readonly card: EmulatedHealthCard;
+  /** With `chip`: the three-in-one chip in the user reader (its health application is `card`). */
+  readonly chip?: { readonly built: BuiltChip; readonly card: EmulatedChip };
+  /** With `idCardPort`: the gateway's ID-card reader service. */
+  readonly idCards?: IdCardService;
   readonly config: GatewayConfig;
   /** Base URL when listening (`http://127.0.0.1:PORT`). */
   readonly url: string;
@@ -73,17 +83,28 @@ export async function startGatewayRig(
     config?: Record<string, unknown>;
     deps?: Partial<GatewayDeps>;
     driver?: ReaderDriver;
+    /** Serve the three-in-one chip of the seed (these applications) instead of a health card alone. */
+    chip?: BuildChipOptions;
+    /** Serve the ID-card reader on this serial port (polled every 100 ms). */
+    idCardPort?: string;
   } = {},
 ): Promise<GatewayRig> {
-  const built = generateCard(options.seed ?? 'gateway');
-  const card = new EmulatedHealthCard(built.image);
+  const seed = options.seed ?? 'gateway';
+  const built = generateCard(seed);
+  const builtChip = options.chip ? generateChip(seed, options.chip) : undefined;
+  const chipCard = builtChip ? loadEmulatedChip(JSON.parse(JSON.stringify(builtChip.image))) : undefined;
+  const card = chipCard?.health ?? new EmulatedHealthCard(built.image);
   const driver = new EmulatorDriver();
-  driver.insert(USER_READER, card);
+  driver.insert(USER_READER, chipCard ?? card);
   driver.insert(PSAM_READER, new EmulatedPsam(buildPsamImage()));
   const service = new ReaderService(options.driver ?? driver, { psamPin: TEST_PSAM_PIN });
   await service.start();
   let config = testConfig(options.config);
-  const app = await buildApp(config, { service, ...options.deps });
+  const idCards = options.idCardPort
+    ? new IdCardService({ port: options.idCardPort, pollMs: 100 }, service.events)
+    : undefined;
+  idCards?.start();
+  const app = await buildApp(config, { service, ...(idCards ? { idCards } : {}), ...options.deps });
   let url = '';
   if (options.listen) {
     await app.listen({ host: '127.0.0.1', port: 0 });
@@ -99,11 +120,14 @@ export async function startGatewayRig(
     driver,
     built,
     card,
+    ...(builtChip && chipCard ? { chip: { built: builtChip, card: chipCard } } : {}),
     config,
     url,
     headers: (client = 'all') => ({ host, authorization: `Bearer ${tokenOf(client)}` }),
+    ...(idCards ? { idCards } : {}),
     close: async () => {
       await app.close();
+      await idCards?.close();
       await service.close();
     },
   };

@@ -110,6 +110,24 @@ export const ERROR_CATALOGUE = {
   HCARD_E_CERT_EXPIRED: entry('Certificate is outside its validity period', 422, 65),
   // Configuration
   HCARD_E_CONFIG_INVALID: entry('Invalid configuration', 400, 78),
+  HCARD_E_APPLICATION_ABSENT: entry(
+    'The card does not carry this application',
+    404,
+    66,
+    'The three-in-one card has health, social-security and bank applications; this card lacks one of them.',
+  ),
+  HCARD_E_SSSE_READ_FAILED: entry(
+    'The social-security application could not be read',
+    502,
+    69,
+    'The details name the failure and its MOHRSS error code.',
+  ),
+  HCARD_E_IDCARD_NOT_CONFIGURED: entry(
+    'No ID-card reader is configured',
+    503,
+    78,
+    'Name the serial port in "idCardReader": { "port": "/dev/ttyUSB0" } of the gateway config.',
+  ),
   // Bank application (PBOC / UnionPay, spec B): messages never carry card bytes, PAN or track 2
   HCARD_E_BANK_DATA_INVALID: entry('The bank application returned data that cannot be decoded', 502, 69),
   HCARD_E_BANK_PAN_MISSING: entry('The bank application has no card number in the records it lists', 502, 69),

@@ -12,10 +12,13 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { HealthCardData } from '@hcard/card-core';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import type { GatewayConfig } from './config/config.js';
+import type { Hotlist } from './config/hotlist.js';
 import { TokenStore } from './config/tokens.js';
 import { registerErrorHandling } from './errors.js';
 import { OneLineRequestLog } from './logging/logger.js';
+import type { IdCardService } from './readers/idcard-service.js';
 import type { ReaderService } from './readers/reader-service.js';
+import { applicationRoutes } from './routes/applications.js';
 import { cardRoutes } from './routes/card.js';
 import { compatRoutes } from './routes/compat.js';
 import { deskRoutes } from './routes/desk.js';
@@ -39,6 +42,8 @@ export interface GatewayHooks {
   audited<T>(request: FastifyRequest, entry: AuditEntry, job: () => Promise<T>): Promise<T>;
   /** Tells the log masker the names on a card just read. */
   sawCard(data: HealthCardData): void;
+  /** The same for names read elsewhere (SSSE, bank, ID card). */
+  sawNames(names: readonly (string | undefined)[]): void;
 }
 
 export interface GatewayDeps {
@@ -48,6 +53,10 @@ export interface GatewayDeps {
   /** Fastify logger option (a pino instance through `loggerInstance`, or `false`). */
   readonly loggerInstance?: FastifyInstance['log'];
   readonly hooks?: Partial<GatewayHooks>;
+  /** The desk's ID-card reader, when the config names one. */
+  readonly idCards?: IdCardService;
+  /** The station's hotlist, for the identity check. */
+  readonly hotlist?: Hotlist;
 }
 
 export async function buildApp(config: GatewayConfig, deps: GatewayDeps) {
@@ -66,6 +75,7 @@ export async function buildApp(config: GatewayConfig, deps: GatewayDeps) {
   const hooks: GatewayHooks = {
     audited: deps.hooks?.audited ?? ((_request, _entry, job) => job()),
     sawCard: deps.hooks?.sawCard ?? (() => undefined),
+    sawNames: deps.hooks?.sawNames ?? (() => undefined),
   };
 
   const tickets = new TicketStore();
@@ -108,6 +118,13 @@ export async function buildApp(config: GatewayConfig, deps: GatewayDeps) {
   await app.register(healthRoutes);
   await app.register(readerRoutes, { service: deps.service });
   await app.register(cardRoutes, { service: deps.service, config, hooks });
+  await app.register(applicationRoutes, {
+    service: deps.service,
+    config,
+    hooks,
+    ...(deps.idCards ? { idCards: deps.idCards } : {}),
+    ...(deps.hotlist ? { hotlist: deps.hotlist } : {}),
+  });
   await app.register(compatRoutes, { service: deps.service, hooks });
   await app.register(eventRoutes, { service: deps.service, tickets });
   await app.register(deskRoutes);

@@ -9,6 +9,7 @@ export * from './logging/gateway-hooks.js';
 export * from './logging/logger.js';
 export * from './logging/mask.js';
 export * from './readers/card-sections.js';
+export * from './readers/idcard-service.js';
 export * from './readers/reader-service.js';
 export * from './server.js';
 export * from './version.js';

@@ -12,6 +12,9 @@ import {
   createLogger,
   createToken,
   defaultConfigFile,
+  Hotlist,
+  hotlistFile,
+  IdCardService,
   listTokens,
   loadOrCreateConfig,
   PersonalDataMasker,
@@ -71,8 +74,19 @@ Tokens: hcard gateway token create | list | revoke (see hcard gateway token --he
     });
     const stop = stopSignal();
     let audit: AuditLog | undefined;
+    // The desk's ID-card reader, when the config names its serial port: polled for cards.
+    const idCards = config.idCardReader
+      ? new IdCardService(
+          {
+            port: config.idCardReader.port,
+            ...(config.idCardReader.baudRate ? { baudRate: config.idCardReader.baudRate } : {}),
+          },
+          service.events,
+        )
+      : undefined;
     try {
       await service.start();
+      idCards?.start();
       const tokens = new TokenStore(options.config, config.tokens);
       // Log lines go to stderr as JSON (pino), ID numbers, names, phones and card numbers masked.
       const masker = new PersonalDataMasker();
@@ -82,6 +96,8 @@ Tokens: hcard gateway token create | list | revoke (see hcard gateway token --he
         tokens,
         loggerInstance: createLogger({ level: config.logLevel, masker, destination: process.stderr }),
         hooks: auditingHooks(audit, masker),
+        hotlist: new Hotlist(hotlistFile(config, options.config)),
+        ...(idCards ? { idCards } : {}),
       });
       io.out(`hcard gateway listening on ${running.urls.join(' and ')} (config ${options.config})`);
       io.out(`desk page: ${running.urls[0]}/desk; API: ${running.urls[0]}/docs`);
@@ -100,6 +116,7 @@ Tokens: hcard gateway token create | list | revoke (see hcard gateway token --he
       return 0;
     } finally {
       stop.dispose();
+      await idCards?.close();
       await audit?.close();
       await service.close();
     }

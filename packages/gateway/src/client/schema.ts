@@ -378,6 +378,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             reader: string;
+                            source: "ssse" | "health";
                             lookup: {
                                 mdtrt_cert_type: string;
                                 mdtrt_cert_no: string;
@@ -764,6 +765,876 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/readers/{reader}/card/ssse": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read the social-security (SSSE) application of the card
+         * @description Card data (卡识别码, 规范版本, dates, 卡号) and holder data (read through the PSAM on 3.0 cards). format=text answers the national iReadCardBas string as text/plain.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    format?: "json" | "text";
+                    /** @description read the card again instead of its snapshot */
+                    fresh?: boolean;
+                };
+                header?: never;
+                path: {
+                    /** @description PC/SC reader name (URL-encoded) */
+                    reader: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the application as JSON, or with format=text the iReadCardBas string */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            reader: string;
+                            counter: number;
+                            cached: boolean;
+                            card: {
+                                [key: string]: string | number;
+                            };
+                            holder: {
+                                /** @enum {boolean} */
+                                readable: true;
+                                value: {
+                                    [key: string]: string | number;
+                                };
+                            } | {
+                                /** @enum {boolean} */
+                                readable: false;
+                                reason: string;
+                                mohrss: {
+                                    code: number;
+                                    text: string;
+                                };
+                            };
+                            algorithm: number;
+                            /** @description the national iReadCardBas 11-field string (spec A.7), when the holder data was read */
+                            iReadCardBas?: string;
+                        };
+                        "text/plain": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description catalogue code (docs/errors.md) */
+                                code: string;
+                                message: string;
+                                hint?: string;
+                                ifCode?: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description catalogue code (docs/errors.md) */
+                                code: string;
+                                message: string;
+                                hint?: string;
+                                ifCode?: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description catalogue code (docs/errors.md) */
+                                code: string;
+                                message: string;
+                                hint?: string;
+                                ifCode?: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description catalogue code (docs/errors.md) */
+                                code: string;
+                                message: string;
+                                hint?: string;
+                                ifCode?: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description catalogue code (docs/errors.md) */
+                                code: string;
+                                message: string;
+                                hint?: string;
+                                ifCode?: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description catalogue code (docs/errors.md) */
+                                code: string;
+                                message: string;
+                                hint?: string;
+                                ifCode?: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description catalogue code (docs/errors.md) */
+                                code: string;
+                                message: string;
+                                hint?: string;
+                                ifCode?: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description catalogue code (docs/errors.md) */
+                                code: string;
+                                message: string;
+                                hint?: string;
+                                ifCode?: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description catalogue code (docs/errors.md) */
+                                code: string;
+                                message: string;
+                                hint?: string;
+                                ifCode?: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/readers/{reader}/card/bank": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read the bank application of the card, masked
+         * @description The card number masked to its first 6 and last 4 digits, the holder name and the expiry month. The full number and track-2 data never leave the reader.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description read the card again instead of its snapshot */
+                    fresh?: boolean;
+                };
+                header?: never;
+                path: {
+                    /** @description PC/SC reader name (URL-encoded) */
+                    reader: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            reader: string;
+                            counter: number;
+                            cached: boolean;
+                            bank: {
+                                aid: string;
+                                label: string;
+                                /** @description first 6 and last 4 digits; the full number never leaves the reader */
+                                maskedPan: string;
+                                holderName?: string;
+                                /** @description YYYY-MM */
+                                expiryMonth?: string;
+                                scheme: string;
+                                product?: string;
+                                holderIdMatches?: boolean;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description catalogue code (docs/errors.md) */
+                                code: string;
+                                message: string;
+                                hint?: string;
+                                ifCode?: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description catalogue code (docs/errors.md) */
+                                code: string;
+                                message: string;
+                                hint?: string;
+                                ifCode?: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description catalogue code (docs/errors.md) */
+                                code: string;
+                                message: string;
+                                hint?: string;
+                                ifCode?: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description catalogue code (docs/errors.md) */
+                                code: string;
+                                message: string;
+                                hint?: string;
+                                ifCode?: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description catalogue code (docs/errors.md) */
+                                code: string;
+                                message: string;
+                                hint?: string;
+                                ifCode?: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description catalogue code (docs/errors.md) */
+                                code: string;
+                                message: string;
+                                hint?: string;
+                                ifCode?: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description catalogue code (docs/errors.md) */
+                                code: string;
+                                message: string;
+                                hint?: string;
+                                ifCode?: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description catalogue code (docs/errors.md) */
+                                code: string;
+                                message: string;
+                                hint?: string;
+                                ifCode?: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description catalogue code (docs/errors.md) */
+                                code: string;
+                                message: string;
+                                hint?: string;
+                                ifCode?: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/idcard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read the resident ID card on the desk's ID-card reader
+         * @description The card read since it was placed (the reader lets a card be read once per placement), else a read now. The WLT photo is given as read: no licensed decoder is available.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description read the card again instead of its snapshot */
+                    fresh?: boolean;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            port: string;
+                            /** @description placements read on this port since the gateway started */
+                            counter: number;
+                            cached: boolean;
+                            readAt: string;
+                            /** @description the text block, by field (spec C.6) */
+                            card: {
+                                [key: string]: unknown;
+                            };
+                            appendedAddress?: string;
+                            photo: {
+                                /** @enum {string} */
+                                format: "wlt";
+                                base64: string;
+                                /** @enum {boolean} */
+                                decoded: false;
+                                note: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description catalogue code (docs/errors.md) */
+                                code: string;
+                                message: string;
+                                hint?: string;
+                                ifCode?: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description catalogue code (docs/errors.md) */
+                                code: string;
+                                message: string;
+                                hint?: string;
+                                ifCode?: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description catalogue code (docs/errors.md) */
+                                code: string;
+                                message: string;
+                                hint?: string;
+                                ifCode?: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description catalogue code (docs/errors.md) */
+                                code: string;
+                                message: string;
+                                hint?: string;
+                                ifCode?: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description catalogue code (docs/errors.md) */
+                                code: string;
+                                message: string;
+                                hint?: string;
+                                ifCode?: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description catalogue code (docs/errors.md) */
+                                code: string;
+                                message: string;
+                                hint?: string;
+                                ifCode?: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description catalogue code (docs/errors.md) */
+                                code: string;
+                                message: string;
+                                hint?: string;
+                                ifCode?: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description catalogue code (docs/errors.md) */
+                                code: string;
+                                message: string;
+                                hint?: string;
+                                ifCode?: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description catalogue code (docs/errors.md) */
+                                code: string;
+                                message: string;
+                                hint?: string;
+                                ifCode?: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/readers/{reader}/identity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Check the identity of the card holder: one verdict per check, with reasons
+         * @description Checks: card_authentication, issuer_certificate, security_code, card_not_expired, id_number_valid, not_hotlisted, applications_agree, id_card_matches. The ID card on the desk's ID-card reader is compared when one is configured and idcard is not false. Overall: fail when any check fails, pass when the card authenticated through the PSAM and nothing failed, else not_possible.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    idcard?: boolean;
+                    /** @description read the card again instead of its snapshot */
+                    fresh?: boolean;
+                };
+                header?: never;
+                path: {
+                    /** @description PC/SC reader name (URL-encoded) */
+                    reader: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            reader: string;
+                            /** @enum {string} */
+                            verdict: "pass" | "fail" | "not_possible";
+                            checks: {
+                                /** @enum {string} */
+                                check: "card_authentication" | "issuer_certificate" | "security_code" | "card_not_expired" | "id_number_valid" | "not_hotlisted" | "applications_agree" | "id_card_matches";
+                                /** @enum {string} */
+                                verdict: "pass" | "fail" | "not_possible";
+                                /** @enum {string} */
+                                reason: "PSAM_AUTH_OK" | "PSAM_AUTH_FAILED" | "CARD_NOT_READ" | "PSAM_AUTH_NOT_RUN" | "CERT_VERIFIED" | "CERT_UNTRUSTED" | "CERT_EXPIRED" | "CERT_MALFORMED" | "CERT_NO_ROOT" | "CERT_NOT_READ" | "CVN_MATCHES" | "CVN_MISMATCH" | "CVN_NO_KEY" | "CVN_NOT_READ" | "CARD_VALID" | "CARD_EXPIRED" | "CARD_EXPIRY_NOT_READ" | "ID_VALID" | "ID_INVALID" | "ID_BIRTHDATE_MISMATCH" | "ID_SEX_MISMATCH" | "ID_NOT_READ" | "NOT_HOTLISTED" | "HOTLISTED" | "NO_HOTLIST" | "APPLICATIONS_AGREE" | "APPLICATIONS_DISAGREE" | "ONE_APPLICATION" | "ID_CARD_MATCHES" | "ID_CARD_MISMATCH" | "NO_ID_CARD" | "ID_CARD_NOT_READ" | "HOLDER_NOT_READ";
+                                words: string;
+                                detail?: string;
+                            }[];
+                            idCard?: {
+                                port: string;
+                                counter: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description catalogue code (docs/errors.md) */
+                                code: string;
+                                message: string;
+                                hint?: string;
+                                ifCode?: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description catalogue code (docs/errors.md) */
+                                code: string;
+                                message: string;
+                                hint?: string;
+                                ifCode?: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description catalogue code (docs/errors.md) */
+                                code: string;
+                                message: string;
+                                hint?: string;
+                                ifCode?: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description catalogue code (docs/errors.md) */
+                                code: string;
+                                message: string;
+                                hint?: string;
+                                ifCode?: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description catalogue code (docs/errors.md) */
+                                code: string;
+                                message: string;
+                                hint?: string;
+                                ifCode?: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description catalogue code (docs/errors.md) */
+                                code: string;
+                                message: string;
+                                hint?: string;
+                                ifCode?: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description catalogue code (docs/errors.md) */
+                                code: string;
+                                message: string;
+                                hint?: string;
+                                ifCode?: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description catalogue code (docs/errors.md) */
+                                code: string;
+                                message: string;
+                                hint?: string;
+                                ifCode?: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description catalogue code (docs/errors.md) */
+                                code: string;
+                                message: string;
+                                hint?: string;
+                                ifCode?: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1742,7 +2613,8 @@ export interface paths {
          *     `Last-Event-ID` header (EventSource sends it when it reconnects) or `?since=`; the header wins.
          *
          *     Messages: a reader or card event (`reader-added`, `reader-removed`, `card-inserted` with the
-         *     ATR, `card-removed`; id `<reader>#<counter>`, the counter +1 per event of that reader); `state`
+         *     ATR, `card-removed`, `idcard-placed` with the ID-card reader's port as the reader; id
+         *     `<reader>#<counter>`, the counter +1 per event of that reader); `state`
          *     (`{ type, readers }`, the readers as GET /v1/readers lists them); `reset` (`{ type, since }`).
          *
          *     - Without an id: `state` first, then live events. Nothing is missed or repeated between them.
@@ -1890,7 +2762,8 @@ export interface paths {
          *     listed the socket closes with code 1011 and the error code as the reason.
          *
          *     Messages: a reader or card event (`reader-added`, `reader-removed`, `card-inserted` with the
-         *     ATR, `card-removed`; id `<reader>#<counter>`, the counter +1 per event of that reader); `state`
+         *     ATR, `card-removed`, `idcard-placed` with the ID-card reader's port as the reader; id
+         *     `<reader>#<counter>`, the counter +1 per event of that reader); `state`
          *     (`{ type, readers }`, the readers as GET /v1/readers lists them); `reset` (`{ type, since }`).
          *
          *     - Without an id: `state` first, then live events. Nothing is missed or repeated between them.

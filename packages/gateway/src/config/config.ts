@@ -113,6 +113,8 @@ export const GatewayConfigSchema = Type.Object(
         mdtrtCertType: Type.String({ pattern: '^[0-9]{2}$', default: '02' }),
         /** 人员证件类型: 01 = 居民身份证. */
         psnCertType: Type.String({ pattern: '^[0-9]{2}$', default: '01' }),
+        /** 就诊凭证类型 for a card with the social-security application: 03 = 社会保障卡. */
+        ssseMdtrtCertType: Type.String({ pattern: '^[0-9]{2}$', default: '03' }),
       },
       { additionalProperties: false, default: {} },
     ),

@@ -1,5 +1,6 @@
 /**
- * Reader and card events for HTTP clients: every event the driver reports, kept in a bounded
+ * Reader and card events for HTTP clients: every event the driver reports (and the ID-card
+ * reader's `idcard-placed`), kept in a bounded
  * history in arrival order, handed to every subscriber. An event's id is its reader and that
  * reader's counter (`<reader>#<counter>`); a client that reconnects with the id of the last
  * event it saw gets everything after it. How the events reach HTTP clients (the current state
@@ -8,9 +9,18 @@
 import { toHex } from '@hcard/card-core';
 import type { ReaderEvent } from '@hcard/reader-driver';
 
+/** An ID card placed on the desk's ID-card reader (and read): `reader` is its serial port. */
+export interface IdCardEvent {
+  readonly type: 'idcard-placed';
+  readonly reader: string;
+  readonly counter: number;
+}
+
+export type HubEvent = ReaderEvent | IdCardEvent;
+
 export interface GatewayEvent {
   readonly id: string;
-  readonly type: ReaderEvent['type'];
+  readonly type: HubEvent['type'];
   readonly reader: string;
   /** The reader's event counter: +1 per event of that reader, never going back. */
   readonly counter: number;
@@ -29,7 +39,7 @@ export class EventHub {
 
   constructor(readonly capacity = 1000) {}
 
-  publish(event: ReaderEvent, time = new Date()): GatewayEvent {
+  publish(event: HubEvent, time = new Date()): GatewayEvent {
     const e: GatewayEvent = {
       id: eventId(event.reader, event.counter),
       type: event.type,

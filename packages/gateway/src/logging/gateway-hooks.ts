@@ -41,5 +41,8 @@ export function auditingHooks(audit: AuditLog, masker: PersonalDataMasker): Gate
     sawCard(data) {
       masker.rememberAll(NAME_KEYS.map((k) => data.items[k]).filter((n): n is string => Boolean(n)));
     },
+    sawNames(names) {
+      masker.rememberAll(names);
+    },
   };
 }

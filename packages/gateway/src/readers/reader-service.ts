@@ -6,12 +6,15 @@
  * fails the request (HCARD_E_CARD_REMOVED), never a partial result.
  */
 import {
+  type CardChannel,
   type HealthCardData,
   HealthCardSession,
   type HealthCardSettings,
   hcardError,
   isHcardError,
   PsamClient,
+  type RegistrationRead,
+  readRegistration,
   refusalError,
   type Section,
   toHex,
@@ -45,6 +48,12 @@ export interface CardReadResult {
   readonly counter: number;
 }
 
+export interface ApplicationsRead {
+  readonly read: RegistrationRead;
+  readonly counter: number;
+  readonly cached: boolean;
+}
+
 interface Snapshot {
   /** Counter of the reader's last event when this card was first read. */
   readonly counter: number;
@@ -58,6 +67,7 @@ export class ReaderService {
   readonly #options: ReaderServiceOptions;
   readonly #fifo = new KeyedFifo();
   readonly #snapshots = new Map<string, Snapshot>();
+  readonly #applications = new Map<string, { read: RegistrationRead; counter: number }>();
   readonly #inflight = new Map<string, Promise<CardReadResult>>();
   readonly #counters = new Map<string, number>();
   #watch: ReaderWatch | undefined;
@@ -84,7 +94,10 @@ export class ReaderService {
       for await (const event of watch) {
         this.#counters.set(event.reader, event.counter);
         // Any change to the card in a reader ends its snapshot.
-        if (event.type !== 'reader-added') this.#snapshots.delete(event.reader);
+        if (event.type !== 'reader-added') {
+          this.#snapshots.delete(event.reader);
+          this.#applications.delete(event.reader);
+        }
         this.events.publish(event);
         if (event.type === 'reader-added' && --pending === 0) ready();
       }
@@ -131,10 +144,13 @@ export class ReaderService {
   }
 
   /**
-   * Runs `job` with an open session on the reader's card, in the reader's queue. The session's
-   * channels are closed afterwards whatever happens.
+   * Runs `job` with the reader's card and PSAM channels, in the reader's queue; both are closed
+   * afterwards whatever happens.
    */
-  withSession<T>(reader: string, job: (session: HealthCardSession) => Promise<T>): Promise<T> {
+  #withChannels<T>(
+    reader: string,
+    job: (card: CardChannel, psam: CardChannel, slots: SlotPair & { psamPin: string }) => Promise<T>,
+  ): Promise<T> {
     return this.#queued(reader, async (slots) => {
       const card = await this.#driver.connect(slots.user);
       try {
@@ -144,11 +160,7 @@ export class ReaderService {
             : e;
         });
         try {
-          const opened = await HealthCardSession.open(card, new PsamClient(psam), {
-            settings: { ...this.#options.settings, psamPin: slots.psamPin },
-          });
-          if (!opened.ok) throw refusalError(opened.refusal);
-          return await job(opened.value);
+          return await job(card, psam, slots);
         } finally {
           await psam.close();
         }
@@ -156,6 +168,40 @@ export class ReaderService {
         await card.close();
       }
     });
+  }
+
+  /** Runs `job` with an open session on the reader's card, in the reader's queue. */
+  withSession<T>(reader: string, job: (session: HealthCardSession) => Promise<T>): Promise<T> {
+    return this.#withChannels(reader, async (card, psam, slots) => {
+      const opened = await HealthCardSession.open(card, new PsamClient(psam), {
+        settings: { ...this.#options.settings, psamPin: slots.psamPin },
+      });
+      if (!opened.ok) throw refusalError(opened.refusal);
+      return job(opened.value);
+    });
+  }
+
+  /**
+   * A registration read of the three-in-one card (health issuer/holder/insurance, social
+   * security, bank), kept as a snapshot until the card is removed, like readCard's.
+   */
+  async readApplications(reader: string, options: { fresh?: boolean } = {}): Promise<ApplicationsRead> {
+    const kept = this.#applications.get(reader);
+    if (!options.fresh && kept) return { ...kept, cached: true };
+    const counter = this.#counters.get(reader) ?? 0;
+    const read = await this.#withChannels(reader, (card, psam, slots) => {
+      this.cardReads++;
+      return readRegistration(card, {
+        psam: new PsamClient(psam),
+        psamPin: slots.psamPin,
+        ...(this.#options.settings ? { health: { settings: this.#options.settings } } : {}),
+      });
+    });
+    if ((this.#counters.get(reader) ?? 0) !== counter)
+      throw hcardError('HCARD_E_CARD_REMOVED', `"${reader}"`, { reader });
+    const snapshot = { read, counter };
+    this.#applications.set(reader, snapshot);
+    return { ...snapshot, cached: false };
   }
 
   /** Runs `job` with the PSAM of the reader's pair (PIN verified), in the reader's queue. */

@@ -5,7 +5,7 @@
  */
 
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { type HealthCardData, hcardError, refusalError } from '@hcard/card-core';
+import { type HealthCardData, hcardError, insuranceLookupInput1101, refusalError } from '@hcard/card-core';
 import { type Static, Type } from 'typebox';
 import type { GatewayHooks } from '../app.js';
 import type { GatewayConfig } from '../config/config.js';
@@ -57,6 +57,8 @@ const CardResponse = Type.Object({
 
 const InsuranceResponse = Type.Object({
   reader: Type.String(),
+  /** Which application the lookup is built from: the social-security one when the card has it. */
+  source: Type.Union([Type.Literal('ssse'), Type.Literal('health')]),
   /** Input of the national platform's person lookup 1101 (人员信息获取), spec §A.8. */
   lookup: Type.Object({
     mdtrt_cert_type: Type.String(),
@@ -176,11 +178,35 @@ export const cardRoutes: FastifyPluginAsyncTypebox<CardRoutesOptions> = async (
     },
     async (request) => {
       const { reader } = request.params;
-      const read = await hooks.audited(request, { action: 'settle', reader, sections: ['insurance'] }, () =>
-        service.readCard(reader, ['basic', 'extended']),
+      const { read } = await hooks.audited(
+        request,
+        { action: 'settle', reader, sections: ['insurance'] },
+        () => service.readApplications(reader),
       );
-      hooks.sawCard(read.data);
-      return { reader, ...insuranceLookup(read.data, config.insurance) };
+      const health = read.health?.kind === 'read' ? read.health.data : undefined;
+      if (health) hooks.sawCard(health);
+      // A card with the social-security application is identified by it (spec A.8): 03, 卡号, 卡识别码.
+      if (read.ssse?.kind === 'read') {
+        const lookup = insuranceLookupInput1101(read.ssse.reading, {
+          mdtrtCertType: config.insurance.ssseMdtrtCertType,
+          psnCertType: config.insurance.psnCertType,
+        });
+        hooks.sawNames([lookup.psn_name]);
+        const fromHealth = health ? insuranceLookup(health, config.insurance) : undefined;
+        return {
+          reader,
+          source: 'ssse' as const,
+          lookup,
+          ruralInsuranceNumber: fromHealth?.ruralInsuranceNumber ?? '',
+          paymentSchemes: fromHealth?.paymentSchemes ?? [],
+          region: fromHealth?.region || read.ssse.reading.card.regionCode,
+        };
+      }
+      if (health) return { reader, source: 'health' as const, ...insuranceLookup(health, config.insurance) };
+      if (read.health?.kind === 'refused') throw refusalError(read.health.refusal);
+      throw hcardError('HCARD_E_APPLICATION_ABSENT', 'neither a health nor a social-security application', {
+        application: 'health',
+      });
     },
   );
 

@@ -3,7 +3,8 @@
  * (`GET /v1/events/ws`), and the one-time tickets browsers use for them
  * (`POST /v1/events/ticket`). Both streams carry the same messages (events/feed.ts):
  *
- * - a reader or card event (`reader-added`, `reader-removed`, `card-inserted`, `card-removed`)
+ * - a reader or card event (`reader-added`, `reader-removed`, `card-inserted`, `card-removed`,
+ *   and `idcard-placed` when an ID card was read on the desk's ID-card reader)
  *   with its id `<reader>#<counter>`; the counter goes up by one per event of that reader;
  * - `state`: the readers as GET /v1/readers lists them; first on a connection without an id;
  * - `reset`: the id the client resumed from is unknown (too old or from before a restart); a
@@ -42,6 +43,7 @@ const EventType = Type.Union([
   Type.Literal('reader-removed'),
   Type.Literal('card-inserted'),
   Type.Literal('card-removed'),
+  Type.Literal('idcard-placed'),
 ]);
 
 export const GatewayEventSchema = Type.Object(
@@ -86,7 +88,8 @@ const Ticket = Type.String({
 const StreamQuery = Type.Object({ since: Type.Optional(Since), ticket: Type.Optional(Ticket) });
 
 const PROTOCOL = `Messages: a reader or card event (\`reader-added\`, \`reader-removed\`, \`card-inserted\` with the
-ATR, \`card-removed\`; id \`<reader>#<counter>\`, the counter +1 per event of that reader); \`state\`
+ATR, \`card-removed\`, \`idcard-placed\` with the ID-card reader's port as the reader; id
+\`<reader>#<counter>\`, the counter +1 per event of that reader); \`state\`
 (\`{ type, readers }\`, the readers as GET /v1/readers lists them); \`reset\` (\`{ type, since }\`).
 
 - Without an id: \`state\` first, then live events. Nothing is missed or repeated between them.

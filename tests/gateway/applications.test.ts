@@ -1,0 +1,272 @@
+/**
+ * The gateway's routes for the other applications of the three-in-one card, the ID-card reader
+ * and the identity check, over real sockets: the in-process emulator driver holds the chip and
+ * the test PSAM; the ID card is an emulated reader on a socat pty pair, read by the gateway's
+ * IdCardService through serialport. Scopes, the national string, the masked bank card, the 1101
+ * input from the SSSE data, verdicts with reasons, the idcard-placed event, and a log capture
+ * that holds no full bank card number.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { toHex } from '@hcard/card-core';
+import {
+  type BuildChipOptions,
+  EmulatedIdCardReader,
+  generateChip,
+  generateIdCard,
+  type PtyPair,
+  type ServedIdCardReader,
+  serveIdCardReader,
+  startPtyPair,
+  testPublicKey,
+  track2Of,
+} from '@hcard/emulator';
+import { addToHotlist, createLogger, Hotlist, PersonalDataMasker } from '@hcard/gateway';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { type GatewayRig, READER_PATH, startGatewayRig, USER_READER } from '../support/gateway-rig.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'hcard-gw-apps-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+let rig: GatewayRig | undefined;
+afterEach(async () => {
+  await rig?.close();
+  rig = undefined;
+});
+
+const get = (r: GatewayRig, path: string, client = 'all') =>
+  fetch(`${r.url}${path}`, { headers: r.headers(client) });
+const CARD = `/v1/readers/${READER_PATH}/card`;
+
+describe('GET …/card/ssse and …/card/bank', () => {
+  it('answers the social-security application, and its iReadCardBas string as text', async () => {
+    rig = await startGatewayRig({ listen: true, seed: 'gw-ssse', chip: {} });
+    const ssse = rig.chip!.built.ssse!;
+    const res = await get(rig, `${CARD}/ssse`, 'basic');
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as {
+      card: unknown;
+      holder: unknown;
+      iReadCardBas: string;
+      cached: boolean;
+    };
+    expect(body.card).toEqual(ssse.card);
+    expect(body.holder).toEqual({ readable: true, value: ssse.holder });
+    expect(body.iReadCardBas.split('|')).toHaveLength(12);
+    expect(body.iReadCardBas.split('|').slice(0, 5)).toEqual([
+      ssse.card.regionCode,
+      ssse.holder.socialSecurityNumber,
+      ssse.card.cardNumber,
+      ssse.card.cardIdCode,
+      ssse.holder.name,
+    ]);
+    const text = await get(rig, `${CARD}/ssse?format=text`, 'basic');
+    expect(text.headers.get('content-type')).toMatch(/^text\/plain/);
+    expect(await text.text()).toBe(body.iReadCardBas);
+    // Read once per card: the second answer came from the snapshot.
+    expect(rig.service.cardReads).toBe(1);
+    expect((await get(rig, `${CARD}/ssse`, 'settle')).status).toBe(403);
+    expect((await fetch(`${rig.url}${CARD}/ssse`, { headers: { host: rig.headers().host! } })).status).toBe(
+      401,
+    );
+  });
+
+  it('answers the bank application masked, and never the full number or track 2', async () => {
+    const lines: string[] = [];
+    const masker = new PersonalDataMasker();
+    const destination = new Writable({
+      write(chunk, _e, done) {
+        lines.push(String(chunk));
+        done();
+      },
+    });
+    rig = await startGatewayRig({
+      listen: true,
+      seed: 'gw-bank',
+      chip: {},
+      deps: { loggerInstance: createLogger({ level: 'debug', masker, destination }) },
+    });
+    const bank = rig.chip!.built.image.bank!;
+    const res = await get(rig, `${CARD}/bank`, 'basic');
+    expect(res.status).toBe(200);
+    const text = await res.text();
+    expect(JSON.parse(text).bank).toMatchObject({
+      maskedPan: `${bank.pan.slice(0, 6)}${'*'.repeat(bank.pan.length - 10)}${bank.pan.slice(-4)}`,
+      holderName: rig.chip!.built.resident.items.name,
+      holderIdMatches: true,
+    });
+    const everything = [text, ...lines].join('\n');
+    expect(lines.length).toBeGreaterThan(0);
+    expect(everything).not.toContain(bank.pan);
+    expect(everything.toUpperCase()).not.toContain(toHex(track2Of(bank)));
+  });
+
+  it('says which application a card lacks: HCARD_E_APPLICATION_ABSENT (404)', async () => {
+    rig = await startGatewayRig({ listen: true, seed: 'gw-bank-only', chip: { apps: ['bank'] } });
+    const res = await get(rig, `${CARD}/ssse`, 'basic');
+    expect(res.status).toBe(404);
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('HCARD_E_APPLICATION_ABSENT');
+    expect((await get(rig, `${CARD}/bank`, 'basic')).status).toBe(200);
+  });
+});
+
+describe('GET …/card/insurance with the social-security application', () => {
+  it('builds 1101 from the SSSE data: 03, 卡号, 卡识别码', async () => {
+    rig = await startGatewayRig({ listen: true, seed: 'gw-1101', chip: {} });
+    const ssse = rig.chip!.built.ssse!;
+    const items = rig.chip!.built.health!.items;
+    const res = await get(rig, `${CARD}/insurance`, 'settle');
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({
+      reader: USER_READER,
+      source: 'ssse',
+      lookup: {
+        mdtrt_cert_type: '03',
+        mdtrt_cert_no: ssse.card.cardNumber,
+        card_sn: ssse.card.cardIdCode,
+        psn_cert_type: '01',
+        certno: ssse.holder.socialSecurityNumber,
+        psn_name: ssse.holder.name,
+      },
+      ruralInsuranceNumber: items.ruralInsuranceNumber,
+      paymentSchemes: [items.paymentScheme1, items.paymentScheme2, items.paymentScheme3].filter(Boolean),
+      region: items.cityCode,
+    });
+  });
+});
+
+describe('GET /v1/idcard and …/identity, with the ID-card reader on a pty', () => {
+  let pair: PtyPair;
+  let served: ServedIdCardReader;
+  const device = new EmulatedIdCardReader();
+
+  beforeAll(async () => {
+    pair = await startPtyPair();
+    served = serveIdCardReader(device, pair.b);
+  });
+  afterAll(async () => {
+    await served?.close();
+    await pair?.stop();
+  });
+  afterEach(() => device.remove());
+
+  /** The gateway with the chip of `seed`, the test root trusted, a hotlist, and the ID-card reader on the pty. */
+  async function start(seed: string, options: { hotlisted?: string; chip?: BuildChipOptions } = {}) {
+    const hotlistFile = join(dir, `${seed}-hotlist.json`);
+    if (options.hotlisted) addToHotlist(hotlistFile, [{ cardNumber: options.hotlisted, reason: 'stolen' }]);
+    rig = await startGatewayRig({
+      listen: true,
+      seed,
+      chip: options.chip ?? {},
+      idCardPort: pair.a,
+      config: { identity: { trustedRoot: toHex(testPublicKey('root')) } },
+      deps: { hotlist: new Hotlist(hotlistFile) },
+    });
+    return rig;
+  }
+
+  const waitForPlacement = async (r: GatewayRig, after: number) => {
+    for (let i = 0; i < 100; i++) {
+      const placed = r.service.events.history.filter((e) => e.type === 'idcard-placed' && e.counter > after);
+      if (placed.length > 0) return placed.at(-1)!;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    throw new Error('no idcard-placed event');
+  };
+
+  it('reads the ID card placed on the reader once, publishes idcard-placed, and serves it', async () => {
+    const r = await start('gw-idcard');
+    device.insert(generateIdCard('gw-idcard'));
+    const event = await waitForPlacement(r, 0);
+    expect(event).toMatchObject({ reader: pair.a, counter: 1, id: `${pair.a}#1` });
+    const res = await get(r, '/v1/idcard', 'basic');
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as {
+      cached: boolean;
+      card: Record<string, unknown>;
+      photo: { decoded: boolean };
+    };
+    expect(body.cached).toBe(true);
+    expect(body.card).toMatchObject({
+      type: 'resident',
+      name: r.built.resident.items.name,
+      idNumber: r.built.resident.items.idNumber,
+    });
+    expect(body.photo.decoded).toBe(false);
+    expect((await get(r, '/v1/idcard', 'settle')).status).toBe(403);
+  });
+
+  it('gives the verdict with its reasons: pass for the holder, fail for another ID card', async () => {
+    const r = await start('gw-identity');
+    device.insert(generateIdCard('gw-identity'));
+    await waitForPlacement(r, 0);
+    const pass = (await (await get(r, `/v1/readers/${READER_PATH}/identity`, 'basic')).json()) as {
+      verdict: string;
+      checks: { check: string; reason: string }[];
+    };
+    const reasons = Object.fromEntries(pass.checks.map((c) => [c.check, c.reason]));
+    expect(reasons).toEqual({
+      card_authentication: 'PSAM_AUTH_OK',
+      issuer_certificate: 'CERT_VERIFIED',
+      security_code: 'CVN_NO_KEY',
+      card_not_expired: 'CARD_VALID',
+      id_number_valid: 'ID_VALID',
+      not_hotlisted: 'NOT_HOTLISTED',
+      applications_agree: 'APPLICATIONS_AGREE',
+      id_card_matches: 'ID_CARD_MATCHES',
+    });
+    expect(pass.verdict).toBe('pass');
+
+    device.insert(generateIdCard('someone-else'));
+    await waitForPlacement(r, 1);
+    const other = (await (await get(r, `/v1/readers/${READER_PATH}/identity`, 'basic')).json()) as {
+      verdict: string;
+      checks: { check: string; reason: string }[];
+    };
+    expect(other.verdict).toBe('fail');
+    expect(other.checks.at(-1)).toMatchObject({ reason: 'ID_CARD_MISMATCH' });
+  });
+
+  it('fails a hotlisted card and one whose applications disagree', async () => {
+    const seed = 'gw-hot';
+    const cardNumber = generateChip(seed).health!.items.cardNumber!;
+    const listed = await start(seed, { hotlisted: cardNumber });
+    const verdict = (await (
+      await get(listed, `/v1/readers/${READER_PATH}/identity?idcard=false`, 'basic')
+    ).json()) as {
+      verdict: string;
+      checks: { check: string; reason: string; detail?: string }[];
+    };
+    expect(verdict.checks.find((c) => c.check === 'not_hotlisted')).toMatchObject({
+      reason: 'HOTLISTED',
+      detail: 'stolen',
+    });
+    expect(verdict.checks.at(-1)?.reason).toBe('NO_ID_CARD');
+    expect(verdict.verdict).toBe('fail');
+    await listed.close();
+    const disagree = await start('gw-disagree', { chip: { ssse: { name: '欧阳明' } } });
+    const d = (await (
+      await get(disagree, `/v1/readers/${READER_PATH}/identity?idcard=false`, 'basic')
+    ).json()) as {
+      verdict: string;
+      checks: { check: string; reason: string; detail?: string }[];
+    };
+    expect(d.checks.find((c) => c.check === 'not_hotlisted')?.reason).toBe('NOT_HOTLISTED');
+    expect(d.checks.find((c) => c.check === 'applications_agree')).toMatchObject({
+      reason: 'APPLICATIONS_DISAGREE',
+      detail: 'name: health ≠ ssse',
+    });
+    expect(d.verdict).toBe('fail');
+  });
+
+  it('says when no ID-card reader is configured', async () => {
+    rig = await startGatewayRig({ listen: true, seed: 'gw-no-idcard' });
+    const res = await get(rig, '/v1/idcard', 'basic');
+    expect(res.status).toBe(503);
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe(
+      'HCARD_E_IDCARD_NOT_CONFIGURED',
+    );
+  });
+});
