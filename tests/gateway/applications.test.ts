@@ -6,7 +6,7 @@
  * input from the SSSE data, verdicts with reasons, the idcard-placed event, and a log capture
  * that holds no full bank card number.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
@@ -23,7 +23,14 @@ import {
   testPublicKey,
   track2Of,
 } from '@hcard/emulator';
-import { addToHotlist, createLogger, Hotlist, PersonalDataMasker } from '@hcard/gateway';
+import {
+  AuditLog,
+  addToHotlist,
+  auditingHooks,
+  createLogger,
+  Hotlist,
+  PersonalDataMasker,
+} from '@hcard/gateway';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type GatewayRig, READER_PATH, startGatewayRig, USER_READER } from '../support/gateway-rig.js';
 
@@ -73,7 +80,7 @@ describe('GET …/card/ssse and …/card/bank', () => {
     );
   });
 
-  it('answers the bank application masked, and never the full number or track 2', async () => {
+  it('answers the bank application masked; no full number or track 2 in any answer, log line or the audit file', async () => {
     const lines: string[] = [];
     const masker = new PersonalDataMasker();
     const destination = new Writable({
@@ -82,11 +89,16 @@ describe('GET …/card/ssse and …/card/bank', () => {
         done();
       },
     });
+    const auditFile = join(dir, 'bank-audit.jsonl');
+    const audit = new AuditLog(auditFile, { masker });
     rig = await startGatewayRig({
       listen: true,
       seed: 'gw-bank',
       chip: {},
-      deps: { loggerInstance: createLogger({ level: 'debug', masker, destination }) },
+      deps: {
+        loggerInstance: createLogger({ level: 'debug', masker, destination }),
+        hooks: auditingHooks(audit, masker),
+      },
     });
     const bank = rig.chip!.built.image.bank!;
     const res = await get(rig, `${CARD}/bank`, 'basic');
@@ -97,7 +109,12 @@ describe('GET …/card/ssse and …/card/bank', () => {
       holderName: rig.chip!.built.resident.items.name,
       holderIdMatches: true,
     });
-    const everything = [text, ...lines].join('\n');
+    // A refused request and a card without the application leave error bodies and log lines too.
+    const refused = await (await get(rig, `${CARD}/bank`, 'settle')).text();
+    await audit.close();
+    const stored = readFileSync(auditFile, 'utf8');
+    expect(stored).toContain('"sections":["bank"]');
+    const everything = [text, refused, stored, ...lines].join('\n');
     expect(lines.length).toBeGreaterThan(0);
     expect(everything).not.toContain(bank.pan);
     expect(everything.toUpperCase()).not.toContain(toHex(track2Of(bank)));
