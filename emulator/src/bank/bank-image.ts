@@ -3,7 +3,8 @@
  * bytes, text and digit strings for the data elements). `EmulatedBankApp` lays the elements out
  * in its FCI, GPO response and records (bank-layout.ts). Synthetic cards only.
  */
-import { dolDataLength, encodeAnsText, fromHex, hcardError, isHcardError, parseDol } from '@hcard/card-core';
+import { dolDataLength, encodeAnsText, fromHex, isHcardError, parseDol } from '@hcard/card-core';
+import { type JsonObject, jsonFields, own } from '../images/json-fields.js';
 
 export const BANK_IMAGE_FORMAT = 'hcard-bank-image/1';
 
@@ -74,13 +75,8 @@ export const TRACK2_MAX_BYTES = 19;
 /** 5F20 is ans 2–26 (spec B.4). */
 export const HOLDER_NAME_MAX_BYTES = 26;
 
-type JsonObject = Record<string, unknown>;
-
 // Messages name the field and what it must be; they never repeat its value (a PAN, a name).
-const invalid = (field: string, detail: string) =>
-  hcardError('HCARD_E_BANK_IMAGE_INVALID', field === '' ? detail : `${field} ${detail}`, { field });
-
-const own = (o: JsonObject, key: string): unknown => (Object.hasOwn(o, key) ? o[key] : undefined);
+const { invalid } = jsonFields('HCARD_E_BANK_IMAGE_INVALID');
 
 function required(o: JsonObject, key: string): unknown {
   const value = own(o, key);

@@ -2,16 +2,16 @@
  * Card and PSAM images: what an emulated card holds, as JSON (hex for bytes). Test images carry
  * their keys in clear; they are for emulators and tests only.
  */
+
 import {
   type CardProfile,
   DEFAULT_HEALTH_CARD_SETTINGS,
-  fromHex,
   HEALTH_CARD_PROFILE,
   type HealthCardSettings,
-  hcardError,
   type KeyId,
   PSAM_FILES,
 } from '@hcard/card-core';
+import { at, jsonFields, own } from './json-fields.js';
 
 export const CARD_IMAGE_FORMAT = 'hcard-card-image/1';
 export const PSAM_IMAGE_FORMAT = 'hcard-psam-image/1';
@@ -113,83 +113,8 @@ const PSAM_FIELDS = [
 ] as const;
 const PSAM_KEY_FIELDS = ['index', 'usage', 'value'] as const;
 
-type JsonObject = Record<string, unknown>;
-
-const invalid = (field: string, detail: string) =>
-  hcardError('HCARD_E_IMAGE_INVALID', field === '' ? detail : `${field} ${detail}`, { field });
-
-/** A key as it may appear in a message: quoted, escaped and cut short. */
-const quoted = (key: string) => JSON.stringify(key.length > 40 ? `${key.slice(0, 40)}…` : key);
-
-/** `keys` + `RK_DDF1` → `keys.RK_DDF1`; `files` + `DDF1/EF05` → `files["DDF1/EF05"]`; `keys` + 3 → `keys[3]`. */
-function at(path: string, key: string | number): string {
-  if (typeof key === 'number') return `${path}[${key}]`;
-  if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(key)) return path === '' ? key : `${path}.${key}`;
-  return `${path}[${quoted(key)}]`;
-}
-
-/** An own property (never one inherited from Object.prototype). */
-const own = (o: JsonObject, key: string): unknown => (Object.hasOwn(o, key) ? o[key] : undefined);
-
-function object(value: unknown, path: string, what = 'an object'): JsonObject {
-  if (value === undefined) throw invalid(path, 'is missing');
-  if (typeof value !== 'object' || value === null || Array.isArray(value))
-    throw invalid(path, `must be ${what}`);
-  return value as JsonObject;
-}
-
-/** Rejects fields not in `allowed`, so that a typo does not pass silently. */
-function onlyFields(o: JsonObject, path: string, allowed: readonly string[], what: string): void {
-  for (const key of Object.keys(o)) {
-    if (!allowed.includes(key))
-      throw invalid(at(path, key), `is not a field of ${what} (expected ${allowed.join(', ')})`);
-  }
-}
-
-function string(value: unknown, path: string): string {
-  if (value === undefined) throw invalid(path, 'is missing');
-  if (typeof value !== 'string' || value === '') throw invalid(path, 'must be a non-empty string');
-  return value;
-}
-
-function optionalString(value: unknown, path: string): void {
-  if (value !== undefined && typeof value !== 'string') throw invalid(path, 'must be a string');
-}
-
-function integer(value: unknown, path: string, min: number, max: number, note = ''): number {
-  if (value === undefined) throw invalid(path, 'is missing');
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max)
-    throw invalid(path, `must be an integer ${min}–${max}${note}`);
-  return value;
-}
-
-/** Hex (as `fromHex` reads it) of `length` bytes, or of `min`–`max` bytes. */
-function hex(
-  value: unknown,
-  path: string,
-  size: { length: number } | { min?: number; max?: number; note?: string } = {},
-): Uint8Array {
-  if (value === undefined) throw invalid(path, 'is missing');
-  let bytes: Uint8Array | undefined;
-  if (typeof value === 'string') {
-    try {
-      bytes = fromHex(value);
-    } catch {}
-  }
-  if (!bytes) throw invalid(path, 'must be a hex string (pairs of 0–9/A–F digits)');
-  if ('length' in size) {
-    if (bytes.length !== size.length)
-      throw invalid(path, `has ${bytes.length} bytes, expected ${size.length}`);
-  } else {
-    const { min = 0, max = Number.POSITIVE_INFINITY, note = '' } = size;
-    if (bytes.length < min || bytes.length > max) {
-      const range =
-        max === Number.POSITIVE_INFINITY ? `at least ${min}` : min === 0 ? `at most ${max}` : `${min}–${max}`;
-      throw invalid(path, `has ${bytes.length} bytes, expected ${range}${note}`);
-    }
-  }
-  return bytes;
-}
+const { invalid, object, onlyFields, string, optionalString, integer, hex } =
+  jsonFields('HCARD_E_IMAGE_INVALID');
 
 function keyImage(value: unknown, path: string): void {
   const key = object(value, path);

@@ -10,14 +10,13 @@
  */
 import {
   decodeSimpleTlv,
-  fromHex,
   generationOf,
-  hcardError,
   SSSE_ITEMS,
   type SsseFileId,
   ssseItem,
   ssseItemsOf,
 } from '@hcard/card-core';
+import { at, type JsonObject, jsonFields, own } from '../images/json-fields.js';
 
 export const SSSE_IMAGE_FORMAT = 'hcard-ssse-image/1';
 export const SSSE_GENERATIONS = ['1.00', '2.00', '3.00'] as const;
@@ -51,50 +50,20 @@ export interface SsseImage {
 const FIELDS = ['format', 'description', 'atr', 'keySet', 'generation', 'algorithm', 'keys', 'files'];
 const TRIES = { min: 1, max: 15 } as const;
 
-type Json = Record<string, unknown>;
+type Json = JsonObject;
 
-const invalid = (field: string, detail: string) =>
-  hcardError('HCARD_E_IMAGE_INVALID', field === '' ? detail : `${field} ${detail}`, { field });
-const own = (o: Json, key: string): unknown => (Object.hasOwn(o, key) ? o[key] : undefined);
-const at = (path: string, key: string | number) =>
-  typeof key === 'number' ? `${path}[${key}]` : path === '' ? key : `${path}.${key}`;
+const fields = jsonFields('HCARD_E_IMAGE_INVALID');
+const { invalid, integer } = fields;
 
 function object(value: unknown, path: string, allowed: readonly string[], what: string): Json {
-  if (value === undefined) throw invalid(path, 'is missing');
-  if (typeof value !== 'object' || value === null || Array.isArray(value))
-    throw invalid(path, `must be ${what}`);
-  for (const key of Object.keys(value)) {
-    if (!allowed.includes(key))
-      throw invalid(at(path, key), `is not a field of ${what} (expected ${allowed.join(', ')})`);
-  }
-  return value as Json;
+  const o = fields.object(value, path, what);
+  fields.onlyFields(o, path, allowed, what);
+  return o;
 }
 
-function hex(value: unknown, path: string, min: number, max: number): Uint8Array {
-  if (value === undefined) throw invalid(path, 'is missing');
-  let bytes: Uint8Array | undefined;
-  if (typeof value === 'string') {
-    try {
-      bytes = fromHex(value);
-    } catch {}
-  }
-  if (!bytes) throw invalid(path, 'must be a hex string (pairs of 0–9/A–F digits)');
-  if (bytes.length < min || bytes.length > max)
-    throw invalid(path, `has ${bytes.length} bytes, expected ${min === max ? min : `${min}–${max}`}`);
-  return bytes;
-}
-
-function integer(value: unknown, path: string, min: number, max: number): number {
-  if (value === undefined) throw invalid(path, 'is missing');
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max)
-    throw invalid(path, `must be an integer ${min}–${max}`);
-  return value;
-}
-
-function optionalString(value: unknown, path: string): void {
-  if (value !== undefined && (typeof value !== 'string' || value === ''))
-    throw invalid(path, 'must be a non-empty string');
-}
+const hex = (value: unknown, path: string, min: number, max: number) => fields.hex(value, path, { min, max });
+const optionalString = (value: unknown, path: string) =>
+  fields.optionalString(value, path, { nonEmpty: true });
 
 /** Checks an SSSE image; returns it with the decoded records. Throws HCARD_E_IMAGE_INVALID. */
 export function validateSsseImage(value: unknown): {
