@@ -213,6 +213,15 @@ describe('GET /v1/idcard and …/identity, with the ID-card reader on a pty', ()
     });
     expect(body.photo.decoded).toBe(false);
     expect((await get(r, '/v1/idcard', 'settle')).status).toBe(403);
+    // The visit ends when the health card leaves: the ID card read for it is forgotten (the SAM
+    // will not read the same placement again, so there is no card to give).
+    r.driver.remove(USER_READER);
+    for (let i = 0; i < 50 && r.idCards!.snapshot(); i++)
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(r.idCards!.snapshot()).toBeUndefined();
+    const gone = await get(r, '/v1/idcard', 'basic');
+    const goneBody = (await gone.json()) as { error: { code: string } };
+    expect([gone.status, goneBody.error.code]).toEqual([409, 'HCARD_E_NO_CARD']);
   });
 
   it('gives the verdict with its reasons: pass for the holder, fail for another ID card', async () => {

@@ -3,13 +3,16 @@
  * built on the real PC/SC driver, with emulated cards in pcscd's vpcd readers: log in with a
  * token, insert a card, see who it is, register a visit, take the card out and find nothing of
  * it left on the page. The page follows GET /v1/events; a gateway without that route gets
- * polled instead (tested with the route answered 404 in the browser). Every wait is bounded. The screenshot goes to tests/artifacts/desk.png (not committed).
+ * polled instead (tested with the route answered 404 in the browser). This gateway has no ID-card
+ * reader: the page shows the identity verdict and no ID-card panel, and asks nothing of
+ * /v1/idcard (desk-identity.e2e.test.ts has the ID-card reader). Every wait is bounded. The
+ * screenshot goes to tests/artifacts/desk.png (not committed).
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { HEALTH_CARD_PROFILE } from '@hcard/card-core';
+import { HEALTH_CARD_PROFILE, IDENTITY_CHECKS } from '@hcard/card-core';
 import {
   buildPsamImage,
   EmulatedHealthCard,
@@ -21,20 +24,16 @@ import { buildApp, createToken, eventId, ReaderService, readConfigFile } from '@
 import { PcscDriver } from '@hcard/reader-driver';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import {
+  bounded,
+  CHROMIUM,
+  CHROMIUM_FLAGS,
+  chromiumUnavailable,
+  masked,
+  watchFor,
+} from '../support/desk-browser.js';
 import { PcscRig, pcscUnavailable, READERS, waitFor } from '../support/pcsc-rig.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-// testing/virtual-pcsc.md: flags that avoid the closed network's stalls.
-const CHROMIUM_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const SCREENSHOT = fileURLToPath(new URL('../artifacts/desk.png', import.meta.url));
 const DESK_FILES = fileURLToPath(new URL('../../packages/gateway/src/desk/', import.meta.url));
 const HOSPITAL = '示例市第一人民医院';
@@ -42,25 +41,7 @@ const READER = READERS.user.name;
 /** Seconds a desk user may wait for the card to show after it goes in. */
 const SHOW_WITHIN_MS = 1000;
 
-const unavailable =
-  pcscUnavailable() ?? (process.env.CI || existsSync(CHROMIUM) ? undefined : 'chromium is not installed');
-
-const masked = (id: string) => `${id.slice(0, 4)}${'*'.repeat(id.length - 8)}${id.slice(-4)}`;
-
-async function bounded<T>(promise: Promise<T>, ms: number, what: string): Promise<T | undefined> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<undefined>((resolve) => {
-    timer = setTimeout(() => {
-      console.warn(`desk e2e: ${what} took longer than ${ms} ms; going on`);
-      resolve(undefined);
-    }, ms);
-  });
-  try {
-    return await Promise.race([promise, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
+const unavailable = pcscUnavailable() ?? chromiumUnavailable();
 
 describe.skipIf(unavailable).sequential('the desk page in Chromium, through pcscd and vpcd', () => {
   const rig = new PcscRig({ replaceForeignDaemon: Boolean(process.env.CI) });
@@ -124,7 +105,7 @@ describe.skipIf(unavailable).sequential('the desk page in Chromium, through pcsc
     page.on('console', (m) => {
       // A 404 from the mocked events route is expected in the fallback test.
       if (m.type() === 'error' && !(options.eventsMissing && m.text().includes('404')))
-        problems.push(`console: ${m.text()}`);
+        problems.push(`console: ${m.text()} (${m.location().url})`);
     });
     if (options.eventsMissing)
       await page.route('**/v1/events', (route) =>
@@ -145,32 +126,6 @@ describe.skipIf(unavailable).sequential('the desk page in Chromium, through pcsc
     await page.locator('#reader-status', { hasText: '未插卡' }).waitFor();
   }
 
-  /**
-   * Starts watching the page for `condition` (a JS expression), on every DOM change and every
-   * load event (the photo); the returned function gives the page's Date.now() when it first held.
-   */
-  async function watchFor(page: Page, condition: string) {
-    const key = `__deskWatch${++watches}`;
-    await page.evaluate(`void (window.${key} = new Promise((resolve) => {
-      const check = () => {
-        if (!(${condition})) return;
-        observer.disconnect();
-        document.removeEventListener('load', check, true);
-        resolve(Date.now());
-      };
-      const observer = new MutationObserver(check);
-      observer.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
-      document.addEventListener('load', check, true);
-      check();
-    }))`); // void: evaluate would wait for the promise
-    return async (ms = 5000): Promise<number> => {
-      const at = await bounded(page.evaluate<number>(`window.${key}`), ms, `waiting for ${condition}`);
-      if (at === undefined) throw new Error(`the page never showed: ${condition}`);
-      return at;
-    };
-  }
-  let watches = 0;
-
   /** Inserts a generated card; resolves when the page shows its holder and photo, with the time it took. */
   async function insertAndSee(page: Page, seed: string) {
     const built = generateCard(seed, { encounters: { inpatient: 0, outpatient: 0 } });
@@ -187,6 +142,10 @@ describe.skipIf(unavailable).sequential('the desk page in Chromium, through pcsc
     const vCard = await rig.insert(new EmulatedHealthCard(built.image), READERS.user.port);
     try {
       const shownMs = (await shown()) - insertedAt;
+      // Then the identity verdict, which the operator reads before the card goes out. (Taken out
+      // during the gateway's identity read, the card makes it answer 503 HCARD_E_TRANSPORT: the
+      // page drops that answer, but Chromium logs the status as a console error.)
+      await page.locator('#identity .verdict').waitFor({ timeout: 15_000 });
       return { built, vCard, shownMs, eventMs: eventAt - insertedAt };
     } finally {
       stop();
@@ -212,6 +171,11 @@ describe.skipIf(unavailable).sequential('the desk page in Chromium, through pcsc
     }
     expect(await page.locator('#card img').count()).toBe(0);
     expect(await page.locator('#register').isDisabled()).toBe(true);
+    // No verdict and no ID card of it either: both panels are hidden and empty.
+    for (const panel of ['#identity', '#idcard']) {
+      expect(await page.locator(panel).isHidden(), panel).toBe(true);
+      expect(await page.locator(panel).innerHTML(), panel).toBe('');
+    }
     return clearedMs;
   }
 
@@ -248,6 +212,10 @@ describe.skipIf(unavailable).sequential('the desk page in Chromium, through pcsc
 
   it('logs in, shows the inserted card within a second, registers a visit, and forgets the card on removal', async () => {
     const { page, problems } = await openDesk();
+    const idCardAsked: string[] = [];
+    page.on('request', (r) => {
+      if (new URL(r.url()).pathname === '/v1/idcard') idCardAsked.push(r.url());
+    });
     await page.locator('#login').waitFor();
     await logIn(page, eventsRoute ? '实时事件' : '轮询');
     await page.click('summary'); // 设置
@@ -275,6 +243,25 @@ describe.skipIf(unavailable).sequential('the desk page in Chromium, through pcsc
     expect(await page.evaluate<unknown>("import('/desk/desk.js').then((m) => m.PAYMENT_SCHEMES)")).toEqual(
       labels,
     );
+    // Its identity checks in words are card-core's checks, in order.
+    expect(
+      Object.keys(
+        await page.evaluate<Record<string, string>>(
+          "import('/desk/desk.js').then((m) => m.IDENTITY_CHECK_LABELS)",
+        ),
+      ),
+    ).toEqual([...IDENTITY_CHECKS]);
+
+    // The identity verdict follows the card: every check a row with its verdict and reason. This
+    // gateway has no ID-card reader: no ID-card panel, and the page never asked for one.
+    const rows = await page.evaluate<[string, string][]>(
+      `[...document.querySelectorAll('#identity tbody tr')].map((tr) => [tr.dataset.check, tr.querySelector('code')?.textContent])`,
+    );
+    expect(rows.map(([check]) => check)).toEqual([...IDENTITY_CHECKS]);
+    expect(Object.fromEntries(rows).id_card_matches).toBe('NO_ID_CARD');
+    expect(await page.locator('#idcard').isHidden()).toBe(true);
+    expect(idCardAsked).toEqual([]);
+    expect(await page.locator('#message').isHidden()).toBe(true);
 
     // The token lives in this tab's sessionStorage only, never in the page or localStorage.
     expect(await page.evaluate<unknown>("sessionStorage.getItem('hcard.desk.token')")).toBe(token);

@@ -145,6 +145,34 @@ describe
       expect(result.code).toBe(3);
     }, 90_000);
 
+    it('the card taken out in the middle of the read: not_possible, CARD_NOT_READ', async () => {
+      const built = generateChip(102);
+      const chip = loadEmulatedChip(JSON.parse(JSON.stringify(built.image)));
+      // The chip leaves the reader after its 30th APDU (the health application is half read).
+      let apdus = 0;
+      let served: Awaited<ReturnType<typeof rig.insert>> | undefined;
+      const pulled = {
+        atr: chip.atr,
+        reset: () => chip.reset(),
+        process: (command: Uint8Array) => {
+          if (++apdus === 30) setImmediate(() => served?.remove());
+          return chip.process(command);
+        },
+      };
+      served = await rig.insert(pulled, READERS.user.port);
+      await rig.insert(new EmulatedPsam(buildPsamImage()), READERS.psam.port);
+      await waitFor(async () => (await driver.list()).filter((r) => r.cardPresent).length === 2);
+      device.insert(generateIdCard(102));
+      const { result, parsed, reasons } = await check();
+      expect(apdus).toBeGreaterThanOrEqual(30);
+      expect(reasons.card_authentication).toBe('CARD_NOT_READ');
+      expect(parsed.checks[0]?.detail).toMatch(
+        /^HCARD_E_(CARD_REMOVED|NO_CARD|TRANSPORT) in Virtual PCD 00 00$/,
+      );
+      expect(parsed.verdict).toBe('not_possible');
+      expect(result.code).toBe(3);
+    }, 90_000);
+
     it('a damaged ID-card frame, an ID card taken off mid-read, no ID card: ID_CARD_NOT_READ with the reason', async () => {
       await insertChip(94);
       device.insert(generateIdCard(94));

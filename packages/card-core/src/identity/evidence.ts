@@ -5,6 +5,17 @@ import type { IdCardEvidence, IdentityEvidence, SsseEvidence } from './check-ide
 const SSSE_SEX: Record<string, 'male' | 'female'> = { '1': 'male', '2': 'female' };
 
 /**
+ * Errors of a card read that mean "no card to judge" (none in the reader, or taken out during
+ * the read: PC/SC reports the latter as removed or as a transaction that failed): the identity
+ * check then says not_possible (CARD_NOT_READ) instead of failing the request.
+ */
+export const CARD_NOT_READ_ERRORS: ReadonlySet<string> = new Set([
+  'HCARD_E_NO_CARD',
+  'HCARD_E_CARD_REMOVED',
+  'HCARD_E_TRANSPORT',
+]);
+
+/**
  * `read` undefined with `cardError`: the card could not be read at all. `idCardError`: the ID
  * card asked for could not be read.
  */

@@ -5,6 +5,7 @@
  */
 import {
   beijingDate,
+  CARD_NOT_READ_ERRORS,
   checkIdentity,
   fromHex,
   hcardError,
@@ -28,8 +29,6 @@ import { defineCommand } from '../shared/command.js';
 import { roundMs, toJson } from '../shared/json.js';
 import { readIdCardOnPort } from './idcard.js';
 
-/** Card-side errors that mean "no card to judge": a verdict, not a failure of the check. */
-const CARD_GONE = new Set(['HCARD_E_NO_CARD', 'HCARD_E_CARD_REMOVED', 'HCARD_E_TRANSPORT']);
 /** ID-card reader errors that are the station's set-up, not the card: they stop the check. */
 const ID_CARD_SETUP = new Set([
   'HCARD_E_IDCARD_READER_NOT_FOUND',
@@ -129,7 +128,8 @@ key: for emulated cards ("hcard emulate") only.`,
         // PC/SC, no PSAM, a refused PIN) stops the check.
         const err = toHcardError(e);
         const cardGone =
-          CARD_GONE.has(err.code) && (err.code !== 'HCARD_E_NO_CARD' || err.details.reader !== slots.psam);
+          CARD_NOT_READ_ERRORS.has(err.code) &&
+          (err.code !== 'HCARD_E_NO_CARD' || err.details.reader !== slots.psam);
         if (!cardGone) throw err;
         cardError = `${err.code} in ${user}`;
         return undefined;

@@ -16,8 +16,16 @@
  * known and the `state` after it is taken as it is. Where the gateway has no events route (404),
  * it polls `GET /v1/readers` instead.
  *
- * Personal data: shown only while the card is in. Removal empties the card panel, revokes the
- * photo's blob: URL and drops every reference the page held.
+ * Identity: once the card is on screen the page asks `GET /v1/readers/{reader}/identity` for the
+ * verdict (pass / fail / not possible, each check with its reason code and words). Where the
+ * gateway has an ID-card reader the verdict says whether an ID card was read (`idCard`), and the
+ * page then shows it (`GET /v1/idcard`) beside the health card; without one it asks nothing more,
+ * so a desk without an ID-card reader sees no ID-card panel and no failed request. An
+ * `idcard-placed` event (another ID card read) asks for both again.
+ *
+ * Personal data: shown only while the card is in. Removal empties the card, ID-card and identity
+ * panels, revokes the photo's blob: URL and drops every reference the page held. Nothing of a
+ * card goes into a URL or the console.
  */
 
 /** 医疗费用支付方式: card-core `paymentScheme` code table (the desk test checks this copy). */
@@ -31,6 +39,30 @@ export const PAYMENT_SCHEMES = {
   7: '全自费',
   8: '其他',
 };
+/** The identity checks (card-core `IDENTITY_CHECKS`, the desk test checks this copy) in words. */
+export const IDENTITY_CHECK_LABELS = {
+  card_authentication: '卡片认证（PSAM）',
+  issuer_certificate: '发卡机构证书',
+  security_code: '安全码（CVN）',
+  card_not_expired: '卡片有效期',
+  id_number_valid: '身份证号码',
+  not_hotlisted: '黑名单',
+  applications_agree: '各应用持卡人一致',
+  id_card_matches: '与身份证一致',
+};
+/** A verdict as a mark and words as well as a colour: it never rests on the colour alone. */
+const VERDICTS = {
+  pass: { mark: '✓', overall: '身份核验通过', short: '通过', code: 'PASS' },
+  fail: { mark: '✗', overall: '身份核验未通过', short: '未通过', code: 'FAIL' },
+  not_possible: { mark: '?', overall: '无法判定身份', short: '无法核验', code: 'NOT POSSIBLE' },
+};
+const ID_CARD_TYPES = {
+  resident: '居民身份证',
+  'hmt-residence-permit': '港澳台居民居住证',
+  'foreign-permanent-2017': '外国人永久居留身份证',
+  'foreign-permanent-2023': '外国人永久居留身份证',
+};
+const NO_ID_CARD = '身份证阅读器上没有身份证';
 /** 性别 (GB/T 2261.1; the card stores "01", "02" …). */
 const SEXES = { 0: '未知', 1: '男', 2: '女', 9: '未说明' };
 
@@ -74,6 +106,12 @@ const state = {
   counter: -1,
   /** Bumped whenever the card on screen goes; answers started before are dropped. */
   generation: 0,
+  /** Whether the card of this generation is on screen (the identity is asked for after it). */
+  shown: false,
+  /** Bumped per identity request; only the latest one's answer is shown. */
+  identitySeq: 0,
+  /** The ID-card reader's counter of the ID card the verdict on screen compared (-1: none). */
+  idCardCounter: -1,
   photoUrl: null,
   lastEventId: null,
   retryMs: 1000,
@@ -209,6 +247,9 @@ function onEvent(type, data) {
   else if (type === 'reader-added' || type === 'reader-removed') {
     if (type === 'reader-removed' && event.reader === state.reader) applyState(false, -1, true);
     refreshReaders(state.session?.signal, false).catch(() => undefined);
+  } else if (type === 'idcard-placed') {
+    // Another ID card was read on the ID-card reader (the event's reader is its serial port).
+    if (state.shown && event.counter > state.idCardCounter) loadIdentity();
   } else if (event.reader === state.reader && event.counter > state.counter) {
     if (type === 'card-inserted') applyState(true, event.counter);
     else if (type === 'card-removed') applyState(false, event.counter);
@@ -269,7 +310,9 @@ async function loadCard() {
     const { card } = await (await api(`${readerPath()}/card?sections=${SECTIONS}`)).json();
     if (generation !== state.generation) return;
     showCard(card);
+    state.shown = true;
     $('register').disabled = false;
+    loadIdentity();
   } catch (error) {
     if (generation !== state.generation || error.name === 'AbortError') return;
     placeholder('请插入居民健康卡');
@@ -299,6 +342,11 @@ function showCard({ holder = {}, photo = null, insurance = {} }) {
     ['新农合号', rural === '' ? '无' : rural === id ? '同身份证号' : mask(rural)],
     ['支付方式', schemes.join('、') || '无'],
   ];
+  $('card').replaceChildren(figure, definitionList(rows));
+}
+
+/** A <dl> of [label, value, className?] rows. */
+function definitionList(rows) {
   const list = document.createElement('dl');
   for (const [label, value, className] of rows) {
     const dd = document.createElement('dd');
@@ -308,26 +356,167 @@ function showCard({ holder = {}, photo = null, insurance = {} }) {
     dt.textContent = label;
     list.append(dt, dd);
   }
-  $('card').replaceChildren(figure, list);
+  return list;
 }
 
-/** Empties the card panel: nothing of the last card stays in the page. */
+/** Empties the card, ID-card and identity panels: nothing of the last card stays in the page. */
 function clearCard() {
   state.generation++;
+  state.shown = false;
+  state.idCardCounter = -1;
   if (state.photoUrl) URL.revokeObjectURL(state.photoUrl);
   state.photoUrl = null;
   placeholder('请插入居民健康卡');
+  hide('idcard');
+  hide('identity');
   $('register').disabled = true;
   $('result').textContent = '';
   showMessage(null);
 }
 
-function placeholder(text) {
+/** One line of text in place of what the panel `id` showed. */
+function placeholder(text, id = 'card') {
   const p = document.createElement('p');
   p.className = 'placeholder';
   p.textContent = text;
-  $('card').replaceChildren(p);
+  $(id).replaceChildren(p);
+  $(id).hidden = false;
 }
+
+function hide(id) {
+  $(id).replaceChildren();
+  $(id).hidden = true;
+}
+
+// ---- the identity verdict and the ID card -----------------------------------------------------
+
+/** Asks for the verdict on the card on screen, then for the ID card it was compared with. */
+async function loadIdentity() {
+  const generation = state.generation;
+  const seq = ++state.identitySeq;
+  const current = () => generation === state.generation && seq === state.identitySeq;
+  placeholder('正在核验身份…', 'identity');
+  if (!$('idcard').hidden) placeholder('正在读取身份证…', 'idcard');
+  let identity;
+  try {
+    identity = await (await api(`${readerPath()}/identity`)).json();
+  } catch (error) {
+    if (!current() || error.name === 'AbortError') return;
+    placeholder(`无法核验身份：${say(error)}`, 'identity');
+    hide('idcard');
+    return;
+  }
+  if (!current()) return;
+  showIdentity(identity);
+  state.idCardCounter = identity.idCard?.counter ?? -1;
+  const compared = identity.checks.find((c) => c.check === 'id_card_matches');
+  if (identity.idCard) await loadIdCard(current);
+  // The gateway has an ID-card reader but read no card on it (the detail is the error's code).
+  else if (compared?.reason === 'ID_CARD_NOT_READ') idCardNotRead(compared.detail);
+  // No ID-card reader (NO_ID_CARD): nothing to show, nothing to ask.
+  else hide('idcard');
+}
+
+async function loadIdCard(current) {
+  try {
+    const body = await (await api('/v1/idcard')).json();
+    if (current()) showIdCard(body);
+  } catch (error) {
+    if (!current() || error.name === 'AbortError') return;
+    // 503 without an ID-card reader (or without a catalogue code at all): nothing to show.
+    if (error.code === 'HCARD_E_IDCARD_NOT_CONFIGURED' || error.code === 'HTTP_503') hide('idcard');
+    else idCardNotRead(error.code);
+  }
+}
+
+/** Quietly, in the ID-card panel: no card on the reader, or why it could not be read. */
+function idCardNotRead(code) {
+  if (!code || code === 'HCARD_E_NO_CARD') placeholder(NO_ID_CARD, 'idcard');
+  else placeholder(`未能读取身份证，请将身份证重新放到阅读器上（${code}）`, 'idcard');
+}
+
+function showIdentity({ verdict, checks }) {
+  const overall = document.createElement('p');
+  overall.className = 'verdict';
+  overall.dataset.verdict = verdict;
+  const v = VERDICTS[verdict];
+  overall.textContent = v ? `${v.mark} ${v.overall}（${v.code}）` : verdict;
+  const table = document.createElement('table');
+  const head = table.createTHead().insertRow();
+  for (const title of ['核验项', '结果', '原因代码', '说明']) {
+    const th = document.createElement('th');
+    th.scope = 'col';
+    th.textContent = title;
+    head.append(th);
+  }
+  const body = table.createTBody();
+  for (const c of checks) {
+    const row = body.insertRow();
+    row.dataset.check = c.check;
+    row.dataset.verdict = c.verdict;
+    const name = document.createElement('th');
+    name.scope = 'row';
+    name.textContent = IDENTITY_CHECK_LABELS[c.check] ?? c.check;
+    const cv = VERDICTS[c.verdict];
+    const result = row.insertCell();
+    result.className = 'result';
+    result.textContent = cv ? `${cv.mark} ${cv.short}` : c.verdict;
+    const reason = document.createElement('code');
+    reason.textContent = c.reason;
+    row.insertCell().append(reason);
+    const words = row.insertCell();
+    words.textContent = c.words;
+    if (c.detail) {
+      const detail = document.createElement('span');
+      detail.className = 'detail';
+      detail.textContent = `（${c.detail}）`;
+      words.append(detail);
+    }
+    row.prepend(name);
+  }
+  $('identity').replaceChildren(overall, table);
+  $('identity').hidden = false;
+}
+
+function showIdCard({ card = {}, appendedAddress, photo }) {
+  const photoBox = document.createElement('div');
+  photoBox.className = 'nophoto';
+  // The chip's photo is WLT-compressed; no licensed decoder is available to the page.
+  photoBox.textContent = photo?.decoded ? '' : '身份证照片为 WLT 格式，无法解码显示';
+  const title = document.createElement('h2');
+  title.textContent = ID_CARD_TYPES[card.type] ?? '身份证件';
+  const until = card.validTo === '长期' ? '长期' : dotted(card.validTo);
+  const rows = [
+    ['姓名', card.name ?? card.chineseName ?? card.englishName ?? card.foreignName ?? '', 'name'],
+    ['性别', card.sex?.text ?? card.sex?.code ?? ''],
+    card.ethnicity && ['民族', ethnicity(card.ethnicity)],
+    card.nationality && ['国籍', card.nationality],
+    ['出生', birth(card.birthDate)],
+    ['证件号码', mask(card.idNumber ?? card.permitNumber ?? '')],
+    card.address !== undefined && ['住址', card.address],
+    appendedAddress && ['追加住址', appendedAddress],
+    card.issuer && ['签发机关', card.issuer],
+    ['有效期限', `${dotted(card.validFrom)} 至 ${until}`],
+  ].filter(Boolean);
+  const text = document.createElement('div');
+  text.append(title, definitionList(rows));
+  $('idcard').replaceChildren(photoBox, text);
+  $('idcard').hidden = false;
+}
+
+/** 汉族, 蒙古族 … for the 56 listed (01–56); the others as they are. */
+function ethnicity({ code, text }) {
+  if (text === undefined) return code;
+  const n = Number(code);
+  return n >= 1 && n <= 56 ? `${text}族` : text;
+}
+
+/** YYYYMMDD → YYYY.MM.DD, as the ID card prints its validity. */
+const dotted = (d) =>
+  /^\d{8}$/.test(d ?? '') ? `${d.slice(0, 4)}.${d.slice(4, 6)}.${d.slice(6)}` : (d ?? '');
+/** YYYYMMDD → YYYY年M月D日. */
+const birth = (d) =>
+  /^\d{8}$/.test(d ?? '') ? `${d.slice(0, 4)}年${Number(d.slice(4, 6))}月${Number(d.slice(6))}日` : (d ?? '');
 
 /** 1406**********5929: the first and last four characters. */
 const mask = (s) =>
@@ -401,12 +590,13 @@ function cardDateTime(d) {
 
 // ---- screens ----------------------------------------------------------------------------------
 
+/** An error in words for the desk. */
+const say = (error) => MESSAGES[error.code] ?? `操作未完成，请重试或${ADMIN}（错误代码 ${error.code}）`;
+
 function showMessage(error, text) {
   const box = $('message');
   box.hidden = !error;
-  box.textContent = error
-    ? (text ?? MESSAGES[error.code] ?? `操作未完成，请重试或${ADMIN}（错误代码 ${error.code}）`)
-    : '';
+  box.textContent = error ? (text ?? say(error)) : '';
 }
 
 function setConnection(text, kind) {

@@ -5,7 +5,8 @@
  * It polls as desk software does (find → select → read). The SAM lets a card be read once per
  * placement, so the card read last is kept as a snapshot for the routes (`GET /v1/idcard`, the
  * identity check) and an `idcard-placed` event goes to the event hub. The snapshot is personal
- * data: it is dropped after `keepMs` (default 2 minutes) or when another card is read.
+ * data: it is dropped after `keepMs` (default 2 minutes), when another card is read, and when
+ * a health card leaves its reader (the visit is over).
  */
 import { hcardError, isHcardError } from '@hcard/card-core';
 import {
@@ -64,7 +65,14 @@ export class IdCardService {
   ) {
     this.port = options.port;
     this.#options = options;
+    // A visit ends when its health card leaves: the ID card read for it is forgotten then, so
+    // the next patient's check never meets it.
+    this.#unsubscribe = events?.subscribe((e) => {
+      if (e.type === 'card-removed') this.#snapshot = undefined;
+    });
   }
+
+  readonly #unsubscribe: (() => void) | undefined;
 
   /** Starts polling for cards. */
   start(): void {
@@ -79,6 +87,7 @@ export class IdCardService {
 
   async close(): Promise<void> {
     this.#stopped = true;
+    this.#unsubscribe?.();
     clearTimeout(this.#timer);
     await this.#fifo.run([this.port], async () => {
       await this.#reader?.close();

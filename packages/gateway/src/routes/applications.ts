@@ -14,6 +14,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import {
   beijingDate,
+  CARD_NOT_READ_ERRORS,
   checkIdentity,
   fromHex,
   hcardError,
@@ -314,7 +315,7 @@ export const applicationRoutes: FastifyPluginAsyncTypebox<ApplicationRoutesOptio
       const card = await readApplications(request, reader, 'identity', request.query.fresh).catch(
         (e: unknown) => {
           const err = toHcardError(e);
-          if (err.code !== 'HCARD_E_NO_CARD' && err.code !== 'HCARD_E_CARD_REMOVED') throw err;
+          if (!CARD_NOT_READ_ERRORS.has(err.code)) throw err;
           cardError = err.code;
           return undefined;
         },
