@@ -120,6 +120,31 @@ describe('GET …/card/ssse and …/card/bank', () => {
     expect(everything.toUpperCase()).not.toContain(toHex(track2Of(bank)));
   });
 
+  it('reads the card once for requests that arrive together, and again after it is reinserted', async () => {
+    rig = await startGatewayRig({ listen: true, seed: 'gw-coalesce', chip: {} });
+    const r = rig;
+    const answers = await Promise.all([
+      get(r, `${CARD}/ssse`, 'basic'),
+      get(r, `${CARD}/bank`, 'basic'),
+      get(r, `/v1/readers/${READER_PATH}/identity`, 'basic'),
+      get(r, `${CARD}/insurance`, 'settle'),
+    ]);
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200]);
+    expect(r.service.cardReads).toBe(1);
+    // Two reads asked for in the same turn share one card read.
+    const [first, second] = await Promise.all([
+      r.service.readApplications(USER_READER, { fresh: true }),
+      r.service.readApplications(USER_READER, { fresh: true }),
+    ]);
+    expect(second).toBe(first);
+    expect(r.service.cardReads).toBe(2);
+    r.driver.remove(USER_READER);
+    r.driver.insert(USER_READER, r.chip!.card);
+    for (let i = 0; i < 50 && (await get(r, `${CARD}/ssse`, 'basic')).status !== 200; i++)
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(r.service.cardReads).toBe(3);
+  });
+
   it('says which application a card lacks: HCARD_E_APPLICATION_ABSENT (404)', async () => {
     rig = await startGatewayRig({ listen: true, seed: 'gw-bank-only', chip: { apps: ['bank'] } });
     const res = await get(rig, `${CARD}/ssse`, 'basic');

@@ -68,6 +68,7 @@ export class ReaderService {
   readonly #fifo = new KeyedFifo();
   readonly #snapshots = new Map<string, Snapshot>();
   readonly #applications = new Map<string, { read: RegistrationRead; counter: number }>();
+  readonly #applicationsInflight = new Map<string, Promise<ApplicationsRead>>();
   readonly #inflight = new Map<string, Promise<CardReadResult>>();
   readonly #counters = new Map<string, number>();
   #watch: ReaderWatch | undefined;
@@ -185,9 +186,19 @@ export class ReaderService {
    * A registration read of the three-in-one card (health issuer/holder/insurance, social
    * security, bank), kept as a snapshot until the card is removed, like readCard's.
    */
-  async readApplications(reader: string, options: { fresh?: boolean } = {}): Promise<ApplicationsRead> {
+  readApplications(reader: string, options: { fresh?: boolean } = {}): Promise<ApplicationsRead> {
     const kept = this.#applications.get(reader);
-    if (!options.fresh && kept) return { ...kept, cached: true };
+    if (!options.fresh && kept) return Promise.resolve({ ...kept, cached: true });
+    // Requests that arrive while the card is being read share that read.
+    const key = `${reader}\n${options.fresh ? 'fresh' : ''}`;
+    const running = this.#applicationsInflight.get(key);
+    if (running) return running;
+    const read = this.#readApplications(reader).finally(() => this.#applicationsInflight.delete(key));
+    this.#applicationsInflight.set(key, read);
+    return read;
+  }
+
+  async #readApplications(reader: string): Promise<ApplicationsRead> {
     const counter = this.#counters.get(reader) ?? 0;
     const read = await this.#withChannels(reader, (card, psam, slots) => {
       this.cardReads++;
