@@ -9,7 +9,7 @@ import { parseSeed } from '../shared/seed.js';
 
 export const cardNewCommand = defineCommand({
   name: 'card new',
-  summary: 'write a synthetic card image (JSON)',
+  summary: 'write a synthetic card image (JSON): the three-in-one chip by default',
   description: `
 Generates a synthetic resident and the image of their three-in-one card: the health
 application (every file of the profile, a photo, signed encounter records), the social-security

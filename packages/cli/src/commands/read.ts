@@ -17,7 +17,7 @@ import { roundMs, toJson } from '../shared/json.js';
 
 export const readCommand = defineCommand({
   name: 'read',
-  summary: 'read the health card in a PC/SC reader',
+  summary: 'read the card in a PC/SC reader: health, or --app ssse, bank, all',
   description: `
 Reads the resident health card in a PC/SC reader, authenticating with the PSAM in its paired
 slot, and prints what a registration desk shows. By default the user card is in the first
