@@ -8,7 +8,7 @@
  *   node --cpu-prof --cpu-prof-dir=/tmp/prof --import tsx tests/bench/gateway-profile.ts [seconds] [gateway-only]
  */
 import { execFile } from 'node:child_process';
-import { openSync, rmSync, writeSync } from 'node:fs';
+import { openSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import {
@@ -22,6 +22,7 @@ import {
   AuditLog,
   auditingHooks,
   createLogger,
+  LineQueue,
   loadOrCreateConfig,
   PersonalDataMasker,
   ReaderService,
@@ -56,6 +57,7 @@ const service = new ReaderService(driver, { psamPin: TEST_PSAM_PIN });
 await service.start();
 const { config: loaded } = loadOrCreateConfig(configFile);
 const logFd = openSync(join(dir, 'gateway.log'), 'a', 0o600);
+const logLines = new LineQueue(logFd);
 const masker = new PersonalDataMasker();
 const audit = new AuditLog(join(dir, 'audit.jsonl'), { masker });
 const gateway = await startServer(
@@ -66,7 +68,7 @@ const gateway = await startServer(
     loggerInstance: createLogger({
       level: loaded.logLevel,
       masker,
-      destination: { write: (line: string) => void writeSync(logFd, line) },
+      destination: logLines,
     }),
     hooks: auditingHooks(audit, masker),
   },

@@ -19,7 +19,7 @@
  * (`--cpu-prof` before the script path profiles this, the gateway's, process).
  */
 import { type ChildProcess, execFile, execFileSync, fork, spawn } from 'node:child_process';
-import { openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { openSync, readFileSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
@@ -31,6 +31,7 @@ import {
   auditingHooks,
   coreSectionsOf,
   createLogger,
+  LineQueue,
   loadOrCreateConfig,
   PersonalDataMasker,
   ReaderService,
@@ -146,6 +147,7 @@ const { config: loaded } = loadOrCreateConfig(configFile);
 const config = { ...loaded, port: 0 };
 const service = new ReaderService(driver, { psamPin: TEST_PSAM_PIN });
 const logFd = openSync(logFile, 'a', 0o600);
+const logLines = new LineQueue(logFd);
 const masker = new PersonalDataMasker();
 const audit = new AuditLog(join(dir, 'audit.jsonl'), { masker });
 try {
@@ -156,14 +158,14 @@ try {
   const gateway = await startServer(config, {
     service,
     tokens: new TokenStore(configFile, config.tokens),
-    // As `hcard gateway` logs to stderr: synchronous writes to a file here.
+    // As `hcard gateway` logs to stderr: a LineQueue, to a file here.
     ...(process.env.BENCH_NO_LOG
       ? {}
       : {
           loggerInstance: createLogger({
             level: config.logLevel,
             masker,
-            destination: { write: (line: string) => void writeSync(logFd, line) },
+            destination: logLines,
           }),
         }),
     ...(process.env.BENCH_NO_AUDIT ? {} : { hooks: auditingHooks(audit, masker) }),
@@ -242,13 +244,14 @@ try {
   }
   await gateway.close();
   await audit.flush();
-  const logLines = readFileSync(logFile, 'utf8').split('\n').length - 1;
+  await logLines.flush();
+  const linesLogged = readFileSync(logFile, 'utf8').split('\n').length - 1;
 
   const ms = (x: number) => x.toFixed(2);
   console.log(`machine: ${cpus().length} × ${cpus()[0]?.model}, Node ${process.version}`);
   console.log(`loopback quick-ACK: ${rig.quickAck.applied ? 'on' : `off (${rig.quickAck.reason})`}`);
   console.log(
-    `processes: card (gateway-card.ts), gateway (this; log level ${config.logLevel}, ${logLines} log lines, audit on), client (forked); load: ${hasWrk ? 'wrk -t1' : 'the client process'}\n`,
+    `processes: card (gateway-card.ts), gateway (this; log level ${config.logLevel}, ${linesLogged} log lines, audit on), client (forked); load: ${hasWrk ? 'wrk -t1' : 'the client process'}\n`,
   );
   console.log(`| registration read (${SECTIONS.join(',')}), ${LATENCY_ROUNDS} each | p50 ms | p99 ms |`);
   console.log('|---|---:|---:|');

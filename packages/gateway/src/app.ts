@@ -62,7 +62,7 @@ export interface GatewayDeps {
 export async function buildApp(config: GatewayConfig, deps: GatewayDeps) {
   const app = Fastify({
     ...(deps.loggerInstance ? { loggerInstance: deps.loggerInstance } : { logger: false }),
-    logController: new OneLineRequestLog(),
+    logController: new OneLineRequestLog(deps.loggerInstance),
     bodyLimit: config.bodyLimit,
     // Closing the gateway ends idle keep-alive connections instead of waiting for them.
     forceCloseConnections: true,

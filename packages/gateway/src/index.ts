@@ -6,6 +6,7 @@ export * from './config/tokens.js';
 export * from './events/event-hub.js';
 export * from './logging/audit.js';
 export * from './logging/gateway-hooks.js';
+export * from './logging/line-queue.js';
 export * from './logging/logger.js';
 export * from './logging/mask.js';
 export * from './readers/card-sections.js';

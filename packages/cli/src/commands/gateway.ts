@@ -10,6 +10,7 @@ import {
   auditLogFile,
   configuredPsamPin,
   createLogger,
+  LineQueue,
   createToken,
   defaultConfigFile,
   Hotlist,
@@ -74,6 +75,7 @@ Tokens: hcard gateway token create | list | revoke (see hcard gateway token --he
     });
     const stop = stopSignal();
     let audit: AuditLog | undefined;
+    let logLines: LineQueue | undefined;
     // The desk's ID-card reader, when the config names its serial port: polled for cards.
     const idCards = config.idCardReader
       ? new IdCardService(
@@ -88,13 +90,15 @@ Tokens: hcard gateway token create | list | revoke (see hcard gateway token --he
       await service.start();
       idCards?.start();
       const tokens = new TokenStore(options.config, config.tokens);
-      // Log lines go to stderr as JSON (pino), ID numbers, names, phones and card numbers masked.
+      // Log lines go to stderr as JSON (pino), ID numbers, names, phones and card numbers masked,
+      // written once per turn of the event loop.
       const masker = new PersonalDataMasker();
+      logLines = new LineQueue(process.stderr);
       audit = new AuditLog(auditLogFile(config, options.config), { masker });
       const running = await startServer(config, {
         service,
         tokens,
-        loggerInstance: createLogger({ level: config.logLevel, masker, destination: process.stderr }),
+        loggerInstance: createLogger({ level: config.logLevel, masker, destination: logLines }),
         hooks: auditingHooks(audit, masker),
         hotlist: new Hotlist(hotlistFile(config, options.config)),
         ...(idCards ? { idCards } : {}),
@@ -119,6 +123,7 @@ Tokens: hcard gateway token create | list | revoke (see hcard gateway token --he
       await idCards?.close();
       await audit?.close();
       await service.close();
+      await logLines?.end();
     }
   },
 });

@@ -135,7 +135,10 @@ describe('AuditLog', () => {
 
   it('masks the card number itself, not only through the line masker', async () => {
     const file = newFile();
-    const log = new AuditLog(file, { masker: { mask: (line: string) => line } as PersonalDataMasker });
+    const identity = (line: string) => line;
+    const log = new AuditLog(file, {
+      masker: { mask: identity, maskRecurring: identity } as unknown as PersonalDataMasker,
+    });
     log.record(entry());
     await log.close();
     expect(lines(file)[0]!.card).toBe(maskedCard);
@@ -174,5 +177,22 @@ describe('AuditLog', () => {
       ).toBe(true);
       expect(line.card).toBe(maskedCard);
     }
+  });
+
+  it('masks a name remembered after an identical entry was written, and any request id that is not a UUID', async () => {
+    const file = newFile();
+    const masker = new PersonalDataMasker();
+    const log = new AuditLog(file, { masker });
+    const misuse = entry({ client: `desk of ${items.contact1Name}` });
+    log.record(misuse);
+    masker.remember(items.contact1Name);
+    log.record(misuse);
+    log.record(entry({ requestId: `req ${items.phone1}` }));
+    await log.close();
+    const [before, after, odd] = lines(file);
+    // Before: no rule knew the name; after: the same entry, masked.
+    expect(before!.client).toBe(`desk of ${items.contact1Name}`);
+    expect(after!.client).toBe(`desk of ${Array.from(items.contact1Name!)[0]}*`);
+    expect(odd!.requestId).toBe(`req ${items.phone1!.slice(0, 3)}****${items.phone1!.slice(-4)}`);
   });
 });

@@ -6,18 +6,21 @@
  *    "sections":["basic"],"card":"4101**********1234","outcome":"ok","requestId":"…"}
  *
  * The card number is the only thing that points at a person, and it is masked (first and last 4);
- * the whole line then goes through the log masker too, so a stray ID number, phone or remembered
- * name in any field is masked as in the logs. The file is opened O_APPEND with mode 0600 (its
+ * the rest of the line then goes through the log masker too, so a stray ID number, phone or
+ * remembered name in any field is masked as in the logs. (The time and a UUID request id are
+ * made here and never hold personal data; the rest of a desk's lines repeats, so its masked
+ * form is remembered: `maskRecurring`.) The file is opened O_APPEND with mode 0600 (its
  * directory created 0700 when missing; an existing file readable by others is narrowed to 0600)
  * and is never rewritten or truncated: several AuditLog instances, or processes, may append to the
- * same file. `record` only queues the line; a write in the background takes every queued line at
- * once, so the request path never waits for the disk. `flush()` and `close()` wait for it; at
- * process exit whatever is still queued is written synchronously.
+ * same file. `record` only queues the line (`LineQueue`: one write per turn of the event loop),
+ * so the request path never waits for the disk. `flush()` and `close()` wait for it; at process
+ * exit whatever is still queued is written synchronously.
  */
-import { closeSync, constants, fchmodSync, fstatSync, mkdirSync, openSync, write, writeSync } from 'node:fs';
+import { closeSync, constants, fchmodSync, fstatSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { promisify } from 'node:util';
 import { hcardError, maskCardNumber } from '@hcard/card-core';
+import { isoNow } from './clock.js';
+import { LineQueue } from './line-queue.js';
 import { PersonalDataMasker } from './mask.js';
 
 export const AUDIT_ACTIONS = ['read', 'write', 'settle', 'compat'] as const;
@@ -46,23 +49,22 @@ export interface AuditLogOptions {
   readonly now?: () => Date;
 }
 
-const writeAsync = promisify(write);
+const now = () => new Date();
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export class AuditLog {
   readonly file: string;
   readonly #masker: PersonalDataMasker;
   readonly #now: () => Date;
   readonly #fd: number;
-  #queue: string[] = [];
-  #writing: Promise<void> | undefined;
-  #failure: Error | undefined;
+  readonly #lines: LineQueue;
   #closing: Promise<void> | undefined;
-  readonly #onExit = (): void => this.#writeQueuedSync();
 
   constructor(file: string, options: AuditLogOptions = {}) {
     this.file = file;
     this.#masker = options.masker ?? new PersonalDataMasker();
-    this.#now = options.now ?? (() => new Date());
+    this.#now = options.now ?? now;
     mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
     this.#fd = openSync(file, constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT, 0o600);
     try {
@@ -71,79 +73,62 @@ export class AuditLog {
       closeSync(this.#fd);
       throw e;
     }
-    process.on('exit', this.#onExit);
+    this.#lines = new LineQueue(this.#fd);
   }
 
   /** Queues one entry; returns at once. Throws once the log is closed or a write has failed. */
   record(entry: AuditRecord): void {
     if (this.#closing) throw hcardError('HCARD_E_INTERNAL', 'the audit log is closed');
-    if (this.#failure) throw this.#failure;
+    this.#throwIfFailed();
     if (!AUDIT_ACTIONS.includes(entry.action)) {
       throw hcardError('HCARD_E_ARG_INVALID', 'unknown audit action', { action: String(entry.action) });
     }
-    this.#queue.push(`${this.#masker.mask(JSON.stringify(this.#line(entry)))}\n`);
-    this.#writing ??= this.#drain();
+    this.#lines.write(this.#line(entry));
   }
 
   /** Resolves when every entry recorded so far is in the file. */
   async flush(): Promise<void> {
-    while (this.#writing) await this.#writing;
-    if (this.#failure) throw this.#failure;
+    await this.#lines.flush();
+    this.#throwIfFailed();
   }
 
   /** Writes what is queued and closes the file; later `record` calls throw. */
   close(): Promise<void> {
     this.#closing ??= (async () => {
       try {
-        await this.flush();
+        await this.#lines.end();
+        this.#throwIfFailed();
       } finally {
-        process.off('exit', this.#onExit);
         closeSync(this.#fd);
       }
     })();
     return this.#closing;
   }
 
-  #line(entry: AuditRecord): Record<string, unknown> {
-    const line: Record<string, unknown> = {
-      time: this.#now().toISOString(),
+  /** `{"time":…,<the entry, masked>,"requestId":…}` and a newline. */
+  #line(entry: AuditRecord): string {
+    const fields: Record<string, unknown> = {
       client: entry.client,
       action: entry.action,
       reader: entry.reader,
     };
-    if (entry.sections !== undefined) line.sections = [...entry.sections];
-    if (entry.function !== undefined) line.function = entry.function;
-    if (entry.card !== undefined) line.card = maskCardNumber(entry.card);
-    line.outcome = entry.outcome;
-    if (entry.requestId !== undefined) line.requestId = entry.requestId;
-    return line;
+    if (entry.sections !== undefined) fields.sections = entry.sections;
+    if (entry.function !== undefined) fields.function = entry.function;
+    if (entry.card !== undefined) fields.card = maskCardNumber(entry.card);
+    fields.outcome = entry.outcome;
+    const { requestId } = entry;
+    // A UUID request id (the gateway's) stays out of the recurring part; any other id is masked.
+    const uuid = requestId !== undefined && UUID.test(requestId);
+    if (requestId !== undefined && !uuid) fields.requestId = requestId;
+    const masked = this.#masker.maskRecurring(JSON.stringify(fields)).slice(1, -1);
+    const time = this.#now === now ? isoNow() : this.#now().toISOString();
+    return uuid
+      ? `{"time":"${time}",${masked},"requestId":"${requestId}"}\n`
+      : `{"time":"${time}",${masked}}\n`;
   }
 
-  async #drain(): Promise<void> {
-    try {
-      // Let the lines recorded in this turn of the event loop go out in one write.
-      await new Promise((resolve) => setImmediate(resolve));
-      while (this.#queue.length > 0) {
-        const chunk = Buffer.from(this.#queue.join(''));
-        this.#queue = [];
-        let done = 0;
-        while (done < chunk.length) {
-          const { bytesWritten } = await writeAsync(this.#fd, chunk, done, chunk.length - done);
-          done += bytesWritten;
-        }
-      }
-    } catch (e) {
-      this.#failure = hcardError('HCARD_E_INTERNAL', 'the audit log cannot be written', {}, e);
-    } finally {
-      this.#writing = undefined;
-    }
-  }
-
-  #writeQueuedSync(): void {
-    if (this.#queue.length === 0) return;
-    const chunk = Buffer.from(this.#queue.join(''));
-    this.#queue = [];
-    let done = 0;
-    while (done < chunk.length) done += writeSync(this.#fd, chunk, done, chunk.length - done);
+  #throwIfFailed(): void {
+    const failure = this.#lines.failure;
+    if (failure) throw hcardError('HCARD_E_INTERNAL', 'the audit log cannot be written', {}, failure);
   }
 }

@@ -1,7 +1,7 @@
 import { generateResident } from '@hcard/emulator';
 import Fastify, { type FastifyBaseLogger } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createLogger, createLoggerOptions, serializeRequest } from './logger.js';
+import { createLogger, createLoggerOptions, OneLineRequestLog, serializeRequest } from './logger.js';
 import { PersonalDataMasker } from './mask.js';
 
 // A synthetic resident (seed 7, as in the CLI tests) whose data the tests try to leak.
@@ -191,4 +191,76 @@ describe('Fastify request logs', () => {
       expect(lines.some((l) => String(l.msg).includes('/nowhere?token=[REDACTED]'))).toBe(true);
     },
   );
+});
+
+describe('OneLineRequestLog', () => {
+  /** The same app twice: request lines written by OneLineRequestLog itself, and by pino. */
+  function apps(masker: PersonalDataMasker) {
+    return (['own', 'pino'] as const).map((way) => {
+      const out = memoryDestination();
+      const logger = createLogger({ masker, destination: out });
+      const app = Fastify({
+        loggerInstance: logger,
+        logController: new OneLineRequestLog(way === 'own' ? logger : undefined),
+        genReqId: () => crypto.randomUUID(),
+      });
+      app.get('/card/*', async () => ({ ok: true }));
+      return { app, out };
+    });
+  }
+
+  /** A line with what differs between two requests (time, id, port, duration) set aside. */
+  const comparable = (line: string) =>
+    line
+      .replace(/"time":"[^"]+"/, '"time":"T"')
+      .replace(/"reqId":"[^"]+"/, '"reqId":"R"')
+      .replace(/"remotePort":\d+/, '"remotePort":0')
+      .replace(/"responseTime":[\d.]+/, '"responseTime":0');
+
+  it('writes what pino writes, masked the same, and masks a name remembered since', async () => {
+    const masker = new PersonalDataMasker();
+    const [own, viaPino] = apps(masker);
+    const urls = [
+      `/card/${person.idNumber}?ticket=${TICKET}&xm=${encodeURIComponent(person.name)}`,
+      `/card/x?phone=${person.phone}&token=${TOKEN}`,
+      `/card/${encodeURIComponent(person.contact)}`,
+    ];
+    const headers = { host: `desk-${person.phone}` };
+    for (const url of [...urls, ...urls]) {
+      for (const { app } of [own!, viaPino!]) {
+        const reply = await app.inject({ url, headers });
+        expect(reply.statusCode).toBe(200);
+      }
+    }
+    // The contact's name is in no name field: only a remembered name is masked there.
+    expect(own!.out.raw[2]).toContain(encodeURIComponent(person.contact));
+    masker.remember(person.contact);
+    await own!.app.inject({ url: urls[2]!, headers });
+    await viaPino!.app.inject({ url: urls[2]!, headers });
+
+    expect(own!.out.raw).toHaveLength(7);
+    expect(own!.out.raw.map(comparable)).toEqual(viaPino!.out.raw.map(comparable));
+    expect(own!.out.raw[6]).not.toContain(encodeURIComponent(person.contact));
+    expectClean(own!.out.raw.slice(0, 2).join('') + own!.out.raw.slice(3).join(''));
+    for (const line of own!.out.lines) expect(line.msg).toBe('request completed');
+    await Promise.all([own!.app.close(), viaPino!.app.close()]);
+  });
+
+  it('honours the level: at warn, only the failed request is logged (by Fastify, through pino)', async () => {
+    const masker = new PersonalDataMasker();
+    const out = memoryDestination();
+    const logger = createLogger({ masker, destination: out, level: 'warn' });
+    const app = Fastify({ loggerInstance: logger, logController: new OneLineRequestLog(logger) });
+    app.get('/ok', async () => ({ ok: true }));
+    app.get('/fail', async () => {
+      throw new Error(`refused ${person.idNumber}`);
+    });
+    await app.inject({ url: '/ok' });
+    await app.inject({ url: '/fail' });
+    expect(out.lines.map((l) => [(l as unknown as { level: number }).level, l.msg])).toEqual([
+      [50, `refused ${person.idNumber.slice(0, 4)}**********${person.idNumber.slice(-4)}`],
+    ]);
+    expectClean(out.raw.join(''));
+    await app.close();
+  });
 });

@@ -439,6 +439,9 @@ export interface MaskerOptions {
   readonly maxNames?: number;
 }
 
+/** How many recurring texts `maskRecurring` remembers before it starts again. */
+const RECURRING_TEXTS = 1024;
+
 /**
  * Masks personal data and secrets in log lines. Share one per process: the gateway tells it the
  * names on each card it reads (`remember`), and every later line that mentions them is masked.
@@ -447,6 +450,8 @@ export class PersonalDataMasker {
   readonly maxNames: number;
   readonly #names = new Map<string, true>();
   #trie: NameTrie | undefined;
+  /** maskRecurring's answers, valid while the names are unchanged. */
+  readonly #recurring = new Map<string, string>();
 
   constructor(options: MaskerOptions = {}) {
     this.maxNames = options.maxNames ?? 4096;
@@ -474,6 +479,7 @@ export class PersonalDataMasker {
     if (known) return;
     while (this.#names.size > this.maxNames) this.#names.delete(this.#names.keys().next().value!);
     this.#trie = undefined;
+    this.#recurring.clear();
   }
 
   /** `remember` for each name; undefined and empty entries are skipped. */
@@ -493,6 +499,20 @@ export class PersonalDataMasker {
     const seen = new NameTrie();
     out = maskNameFields(out, (name) => seen.add(name));
     return maskKnownNames(out, [this.#currentTrie(), seen]);
+  }
+
+  /**
+   * `mask` for text that recurs verbatim, like the fixed part of a desk's request and audit lines
+   * (same client, route and card): the same answer as `mask`, remembered until a new name is.
+   */
+  maskRecurring(text: string): string {
+    let masked = this.#recurring.get(text);
+    if (masked === undefined) {
+      masked = this.mask(text);
+      if (this.#recurring.size >= RECURRING_TEXTS) this.#recurring.clear();
+      this.#recurring.set(text, masked);
+    }
+    return masked;
   }
 
   #currentTrie(): NameTrie {

@@ -5,7 +5,13 @@
  */
 
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { type HealthCardData, hcardError, insuranceLookupInput1101, refusalError } from '@hcard/card-core';
+import {
+  type Section as CoreSection,
+  type HealthCardData,
+  hcardError,
+  insuranceLookupInput1101,
+  refusalError,
+} from '@hcard/card-core';
 import { type Static, Type } from 'typebox';
 import type { GatewayHooks } from '../app.js';
 import type { GatewayConfig } from '../config/config.js';
@@ -118,8 +124,14 @@ function cardAnswer(data: HealthCardData, sections: readonly CardSection[]): str
   return card;
 }
 
-function parseSections(text: string | undefined): CardSection[] {
-  if (text === undefined || text.trim() === '') return [...DEFAULT_SECTIONS];
+interface SectionRequest {
+  readonly sections: readonly CardSection[];
+  /** The card-core sections they are read from. */
+  readonly core: readonly CoreSection[];
+}
+
+function parseSections(text: string | undefined): SectionRequest {
+  if (text === undefined || text.trim() === '') return withCore([...DEFAULT_SECTIONS]);
   const names = text.split(',').map((s) => s.trim());
   for (const n of names)
     if (!(CARD_SECTION_NAMES as string[]).includes(n))
@@ -127,7 +139,21 @@ function parseSections(text: string | undefined): CardSection[] {
         'HCARD_E_ARG_INVALID',
         `unknown section "${n}"; sections: ${CARD_SECTION_NAMES.join(',')}`,
       );
-  return [...new Set(names)] as CardSection[];
+  return withCore([...new Set(names)] as CardSection[]);
+}
+
+const withCore = (sections: CardSection[]): SectionRequest => ({ sections, core: coreSectionsOf(sections) });
+
+/** `sections=` values seen, parsed: a desk asks the same few again and again (bounded). */
+const parsed = new Map<string | undefined, SectionRequest>();
+function sectionsOf(text: string | undefined): SectionRequest {
+  let request = parsed.get(text);
+  if (!request) {
+    request = parseSections(text);
+    if (parsed.size >= 256) parsed.clear();
+    parsed.set(text, request);
+  }
+  return request;
 }
 
 export const cardRoutes: FastifyPluginAsyncTypebox<CardRoutesOptions> = async (
@@ -151,7 +177,7 @@ export const cardRoutes: FastifyPluginAsyncTypebox<CardRoutesOptions> = async (
     },
     async (request, reply) => {
       const { reader } = request.params;
-      const sections = parseSections(request.query.sections);
+      const { sections, core } = sectionsOf(request.query.sections);
       const missing = sections.filter((s) => !request.principal!.scopes.has(CARD_SECTIONS[s].scope));
       if (missing.length > 0)
         throw hcardError(
@@ -159,7 +185,7 @@ export const cardRoutes: FastifyPluginAsyncTypebox<CardRoutesOptions> = async (
           missing.map((s) => `section ${s} needs the scope ${CARD_SECTIONS[s].scope}`).join('; '),
         );
       const read = await hooks.audited(request, { action: 'read', reader, sections }, () =>
-        service.readCard(reader, coreSectionsOf(sections), { fresh: request.query.fresh === true }),
+        service.readCard(reader, core, { fresh: request.query.fresh === true }),
       );
       hooks.sawCard(read.data);
       // The card part (most of the answer) is JSON made once per snapshot and list of sections;

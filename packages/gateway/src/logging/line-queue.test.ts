@@ -1,0 +1,49 @@
+import { execFileSync } from 'node:child_process';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { LineQueue } from './line-queue.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'hcard-lines-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('LineQueue', () => {
+  it('writes the lines queued in one turn of the event loop in one write, in order', async () => {
+    const writes: string[] = [];
+    const queue = new LineQueue({ write: (chunk: string) => writes.push(chunk) });
+    for (let i = 0; i < 100; i++) queue.write(`line ${i}\n`);
+    expect(writes).toEqual([]); // nothing on the request's path
+    await queue.flush();
+    queue.write('next turn\n');
+    await queue.end();
+    expect(writes).toEqual([Array.from({ length: 100 }, (_, i) => `line ${i}\n`).join(''), 'next turn\n']);
+  });
+
+  it('appends to a file descriptor and says when a write failed', async () => {
+    const file = join(dir, 'lines.txt');
+    const fd = openSync(file, 'a');
+    const queue = new LineQueue(fd);
+    queue.write('一\n');
+    queue.write('two\n');
+    await queue.flush();
+    expect(readFileSync(file, 'utf8')).toBe('一\ntwo\n');
+    expect(queue.failure).toBeUndefined();
+    closeSync(fd);
+    queue.write('lost\n');
+    await queue.end();
+    expect((queue.failure as NodeJS.ErrnoException | undefined)?.code).toBe('EBADF');
+  });
+
+  it('writes what is still queued when the process exits', () => {
+    const file = join(dir, 'exit.txt');
+    const script = `
+      import { openSync } from 'node:fs';
+      import { LineQueue } from ${JSON.stringify(join(import.meta.dirname, 'line-queue.ts'))};
+      const queue = new LineQueue(openSync(${JSON.stringify(file)}, 'a'));
+      for (let i = 0; i < 3; i++) queue.write('line ' + i + '\\n');
+      process.exit(0);`;
+    execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script]);
+    expect(readFileSync(file, 'utf8')).toBe('line 0\nline 1\nline 2\n');
+  });
+});
