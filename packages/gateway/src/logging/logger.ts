@@ -130,8 +130,10 @@ export class OneLineRequestLog extends LogController {
 
   /** Writes pino's "request completed" line; false when this request needs pino's way. */
   #writeLine(sink: LineSink, request: FastifyRequest, reply: FastifyReply, responseTime: number): boolean {
-    if (!reply.log.isLevelEnabled('info')) return true;
-    const bindings = (reply.log as unknown as Record<symbol, unknown>)[pino.symbols.chindingsSym];
+    // The sink is only known for createLogger's loggers, so reply.log is a pino child.
+    const log = reply.log as unknown as Logger;
+    if (!log.isLevelEnabled('info')) return true;
+    const bindings = (log as unknown as Record<symbol, unknown>)[pino.symbols.chindingsSym];
     const id = `,"reqId":"${request.id}"`;
     if (typeof bindings !== 'string' || !UUID.test(request.id) || !bindings.endsWith(id)) return false;
     const { remotePort, ...repeating } = serializeRequest(request);
