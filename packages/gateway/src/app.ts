@@ -5,7 +5,6 @@
  * `deps`, so tests build the app around an in-process driver or the real pcscd alike.
  */
 
-import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
@@ -25,6 +24,7 @@ import { deskRoutes } from './routes/desk.js';
 import { eventRoutes } from './routes/events.js';
 import { healthRoutes } from './routes/health.js';
 import { readerRoutes } from './routes/readers.js';
+import { RateLimiter } from './security/rate-limit.js';
 import { registerSecurity } from './security/security.js';
 import { TicketStore } from './security/tickets.js';
 import { VERSION } from './version.js';
@@ -86,13 +86,7 @@ export async function buildApp(config: GatewayConfig, deps: GatewayDeps) {
     allowedOrigins: config.allowedOrigins,
     tokens: deps.tokens ?? new TokenStore(undefined, config.tokens),
     redeemTicket: (ticket) => tickets.redeem(ticket),
-  });
-  await app.register(rateLimit, {
-    max: config.rateLimit.max,
-    timeWindow: config.rateLimit.windowMs,
-    // Per client (token), or per address before a client is known.
-    keyGenerator: (request) => request.principal?.client ?? request.ip,
-    hook: 'preHandler',
+    rateLimiter: new RateLimiter(config.rateLimit.max, config.rateLimit.windowMs),
   });
   await app.register(swagger, {
     openapi: {

@@ -39,7 +39,6 @@ export function toCatalogueError(error: unknown): HcardError {
   if (e.code === 'FST_ERR_VALIDATION') return hcardError('HCARD_E_ARG_INVALID', e.message);
   const code = FASTIFY_CODES[e.code ?? ''];
   if (code) return hcardError(code);
-  if (e.statusCode === 429) return hcardError('HCARD_E_RATE_LIMITED');
   if (e instanceof SyntaxError) return hcardError('HCARD_E_BODY_INVALID');
   return hcardError('HCARD_E_INTERNAL');
 }

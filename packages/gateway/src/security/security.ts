@@ -1,13 +1,15 @@
 /**
  * The gateway's front door, in the order a request meets it (architecture.md §7):
  * Host allow-list (DNS rebinding), Origin allow-list with CORS and Private/Local Network Access
- * preflights, then bearer tokens with scopes. Each route declares what it needs in its
- * `config.scope`; a route that declares nothing needs a valid token (default deny).
+ * preflights, then bearer tokens with scopes, then the rate limit per client. Each route
+ * declares what it needs in its `config.scope`; a route that declares nothing needs a valid
+ * token (default deny).
  */
 import { hcardError } from '@hcard/card-core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Scope } from '../config/config.js';
 import type { Principal, TokenStore } from '../config/tokens.js';
+import type { RateLimiter } from './rate-limit.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -28,6 +30,8 @@ export interface SecurityOptions {
   readonly tokens: TokenStore;
   /** Redeems a one-time ticket (see routes that set `config.ticket`). */
   readonly redeemTicket?: (ticket: string) => Principal | undefined;
+  /** Requests per client (or address, without a token) and window. */
+  readonly rateLimiter?: RateLimiter;
 }
 
 const LOOPBACK_NAMES = ['127.0.0.1', 'localhost', '[::1]'];
@@ -81,6 +85,16 @@ export function registerSecurity(app: FastifyInstance, options: SecurityOptions)
       throw hcardError('HCARD_E_FORBIDDEN', `this needs the scope ${scope}`, { scope });
     request.principal = principal;
   });
+
+  // Counted once a request is well-formed (after its body is parsed), like any other client error.
+  const limiter = options.rateLimiter;
+  if (limiter)
+    app.addHook('preHandler', (request, reply, done) => {
+      const wait = limiter.take(request.principal?.client ?? request.ip);
+      if (wait === undefined) return done();
+      reply.header('retry-after', String(wait));
+      done(hcardError('HCARD_E_RATE_LIMITED'));
+    });
 }
 
 function preflight(request: FastifyRequest, reply: FastifyReply) {
