@@ -32,14 +32,14 @@ export interface AuditRecord {
   readonly action: AuditAction;
   readonly reader: string;
   /** Card sections read or written (`basic`, `photo` …). */
-  readonly sections?: readonly string[];
+  readonly sections?: readonly string[] | undefined;
   /** The national interface's function, for `compat`. */
-  readonly function?: string;
+  readonly function?: string | undefined;
   /** The card number (the holder's ID number on a health card); stored masked. */
-  readonly card?: string;
+  readonly card?: string | undefined;
   /** 'ok', or the catalogue error code it ended with. */
   readonly outcome: string;
-  readonly requestId?: string;
+  readonly requestId?: string | undefined;
 }
 
 export interface AuditLogOptions {
@@ -107,24 +107,36 @@ export class AuditLog {
 
   /** `{"time":…,<the entry, masked>,"requestId":…}` and a newline. */
   #line(entry: AuditRecord): string {
-    const fields: Record<string, unknown> = {
-      client: entry.client,
-      action: entry.action,
-      reader: entry.reader,
-    };
-    if (entry.sections !== undefined) fields.sections = entry.sections;
-    if (entry.function !== undefined) fields.function = entry.function;
-    if (entry.card !== undefined) fields.card = maskCardNumber(entry.card);
-    fields.outcome = entry.outcome;
     const { requestId } = entry;
     // A UUID request id (the gateway's) stays out of the recurring part; any other id is masked.
     const uuid = requestId !== undefined && UUID.test(requestId);
-    if (requestId !== undefined && !uuid) fields.requestId = requestId;
-    const masked = this.#masker.maskRecurring(JSON.stringify(fields)).slice(1, -1);
+    const masked = this.#recurring(entry, uuid ? undefined : requestId);
     const time = this.#now === now ? isoNow() : this.#now().toISOString();
     return uuid
       ? `{"time":"${time}",${masked},"requestId":"${requestId}"}\n`
       : `{"time":"${time}",${masked}}\n`;
+  }
+
+  /** The entry's fields but the time and a UUID request id, as masked JSON without its braces. */
+  #recurring(entry: AuditRecord, requestId: string | undefined): string {
+    // A desk's entries repeat (same client, route, card and outcome): their masked JSON is
+    // remembered by what it is made of.
+    const key = `audit\n${entry.client}\n${entry.action}\n${entry.reader}\n${entry.sections?.join(',')}\n${entry.function}\n${entry.card}\n${entry.outcome}\n${requestId}`;
+    return this.#masker
+      .maskRecurring(key, () => {
+        const fields: Record<string, unknown> = {
+          client: entry.client,
+          action: entry.action,
+          reader: entry.reader,
+        };
+        if (entry.sections !== undefined) fields.sections = entry.sections;
+        if (entry.function !== undefined) fields.function = entry.function;
+        if (entry.card !== undefined) fields.card = maskCardNumber(entry.card);
+        fields.outcome = entry.outcome;
+        if (requestId !== undefined) fields.requestId = requestId;
+        return JSON.stringify(fields);
+      })
+      .slice(1, -1);
   }
 
   #throwIfFailed(): void {

@@ -20,23 +20,30 @@ function cardNumberOf(result: unknown): string | undefined {
 
 export function auditingHooks(audit: AuditLog, masker: PersonalDataMasker): GatewayHooks {
   return {
-    async audited(request, entry, job) {
-      // AuditLog.record copies what it keeps, so the entry's own fields go in as they are.
-      const base = {
-        client: request.principal?.client ?? 'unknown',
-        ...entry,
-        requestId: String(request.id),
-      };
-      let result: Awaited<ReturnType<typeof job>>;
-      try {
-        result = await job();
-      } catch (e) {
-        audit.record({ ...base, outcome: toHcardError(e).code });
-        throw e;
-      }
-      const card = cardNumberOf(result);
-      audit.record(card ? { ...base, card, outcome: 'ok' } : { ...base, outcome: 'ok' });
-      return result;
+    audited(request, entry, job) {
+      const client = request.principal?.client ?? 'unknown';
+      const requestId = String(request.id);
+      const record = (outcome: string, card?: string) =>
+        audit.record({
+          client,
+          action: entry.action,
+          reader: entry.reader,
+          sections: entry.sections,
+          function: entry.function,
+          card,
+          outcome,
+          requestId,
+        });
+      return job().then(
+        (result) => {
+          record('ok', cardNumberOf(result));
+          return result;
+        },
+        (e: unknown) => {
+          record(toHcardError(e).code);
+          throw e;
+        },
+      );
     },
     sawCard(data) {
       masker.rememberAll(NAME_KEYS.map((k) => data.items[k]).filter((n): n is string => Boolean(n)));

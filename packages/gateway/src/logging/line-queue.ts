@@ -1,26 +1,25 @@
 /**
- * Lines appended in the background to an open file descriptor (a file opened O_APPEND) or a
- * stream (`process.stderr`). `write` queues a line and returns at once; one write per turn of the event loop
- * takes every line queued meanwhile, so a busy gateway pays one system call for many lines and a
- * request never waits for the disk. Lines keep their order. `flush()` waits until everything
- * queued so far is written; at process exit whatever is still queued is written synchronously.
+ * Lines appended to an open file descriptor (a file opened O_APPEND) or a stream
+ * (`process.stderr`), once per turn of the event loop. `write` queues a line and returns at once;
+ * when the turn's I/O is done (`setImmediate`), one write takes every line queued meanwhile, so
+ * a busy gateway pays one system call for many lines instead of one per line. The write is
+ * synchronous: a few kilobytes into the page cache cost less than handing them to libuv's
+ * thread pool and back. Lines keep their order; at process exit whatever is still queued is
+ * written too.
  *
  * It has pino's `DestinationStream` shape (`write(line)`), so the logger writes through it too.
  */
-import { write, writeSync } from 'node:fs';
-import { promisify } from 'node:util';
+import { writeSync } from 'node:fs';
 
-const writeAsync = promisify(write);
-
-/** A file descriptor (written with `fs.write`) or a stream written whole (`process.stderr`). */
+/** A file descriptor or a stream written whole (`process.stderr`, synchronous on Linux). */
 export type LineTarget = number | { write(chunk: string): unknown };
 
 export class LineQueue {
   readonly target: LineTarget;
   #queue: string[] = [];
-  #writing: Promise<void> | undefined;
+  #scheduled: Promise<void> | undefined;
   #failure: Error | undefined;
-  readonly #onExit = (): void => this.#writeQueuedSync();
+  readonly #onExit = (): void => this.#writeQueued();
 
   constructor(target: LineTarget) {
     this.target = target;
@@ -35,12 +34,18 @@ export class LineQueue {
   /** Queues one line (with its newline); returns at once. */
   write(line: string): void {
     this.#queue.push(line);
-    this.#writing ??= this.#drain();
+    this.#scheduled ??= new Promise((resolve) =>
+      setImmediate(() => {
+        this.#scheduled = undefined;
+        this.#writeQueued();
+        resolve();
+      }),
+    );
   }
 
   /** Resolves when every line queued so far is written (or its write failed: see `failure`). */
   async flush(): Promise<void> {
-    while (this.#writing) await this.#writing;
+    while (this.#scheduled) await this.#scheduled;
   }
 
   /** Flushes, and stops writing at process exit; the descriptor stays open (its owner closes it). */
@@ -49,42 +54,20 @@ export class LineQueue {
     process.off('exit', this.#onExit);
   }
 
-  async #drain(): Promise<void> {
-    try {
-      // Let the lines queued in this turn of the event loop go out in one write.
-      await new Promise((resolve) => setImmediate(resolve));
-      while (this.#queue.length > 0) {
-        const text = this.#queue.join('');
-        this.#queue = [];
-        if (typeof this.target !== 'number') {
-          this.target.write(text);
-          continue;
-        }
-        const chunk = Buffer.from(text);
-        let done = 0;
-        while (done < chunk.length) {
-          const { bytesWritten } = await writeAsync(this.target, chunk, done, chunk.length - done);
-          done += bytesWritten;
-        }
-      }
-    } catch (e) {
-      this.#failure = e as Error;
-      this.#queue = [];
-    } finally {
-      this.#writing = undefined;
-    }
-  }
-
-  #writeQueuedSync(): void {
+  #writeQueued(): void {
     if (this.#queue.length === 0) return;
     const text = this.#queue.join('');
     this.#queue = [];
-    if (typeof this.target !== 'number') {
-      this.target.write(text);
-      return;
+    try {
+      if (typeof this.target !== 'number') {
+        this.target.write(text);
+        return;
+      }
+      const chunk = Buffer.from(text);
+      let done = 0;
+      while (done < chunk.length) done += writeSync(this.target, chunk, done, chunk.length - done);
+    } catch (e) {
+      this.#failure = e as Error;
     }
-    const chunk = Buffer.from(text);
-    let done = 0;
-    while (done < chunk.length) done += writeSync(this.target, chunk, done, chunk.length - done);
   }
 }

@@ -136,10 +136,15 @@ export class OneLineRequestLog extends LogController {
     const bindings = (log as unknown as Record<symbol, unknown>)[pino.symbols.chindingsSym];
     const id = `,"reqId":"${request.id}"`;
     if (typeof bindings !== 'string' || !UUID.test(request.id) || !bindings.endsWith(id)) return false;
-    const { remotePort, ...repeating } = serializeRequest(request);
-    const req = sink.masker.maskRecurring(JSON.stringify(repeating));
+    // Everything of the request but its port repeats: masked once, remembered by what it is made of.
+    const key = `req\n${request.method}\n${request.url}\n${request.host}\n${request.ip}`;
+    const req = sink.masker.maskRecurring(key, () => {
+      const { remotePort: _, ...repeating } = serializeRequest(request);
+      return JSON.stringify(repeating);
+    });
     if (!req.endsWith('}')) return false;
     const base = sink.masker.maskRecurring(bindings.slice(0, -id.length));
+    const remotePort = request.socket?.remotePort;
     const port = remotePort === undefined ? '' : `,"remotePort":${remotePort}`;
     sink.destination.write(
       `{"level":30,"time":"${isoNow()}"${base}${id},"req":${req.slice(0, -1)}${port}},"res":{"statusCode":${reply.statusCode}},"responseTime":${responseTime},"msg":"request completed"}\n`,

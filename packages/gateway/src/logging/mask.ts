@@ -502,15 +502,16 @@ export class PersonalDataMasker {
   }
 
   /**
-   * `mask` for text that recurs verbatim, like the fixed part of a desk's request and audit lines
-   * (same client, route and card): the same answer as `mask`, remembered until a new name is.
+   * `mask` for text that recurs, like the fixed part of a desk's request and audit lines (same
+   * client, route and card): the same answer as `mask(make())`, remembered by `key` until a new
+   * name is remembered. `make` gives the text when it is not known yet (default: the key itself).
    */
-  maskRecurring(text: string): string {
-    let masked = this.#recurring.get(text);
+  maskRecurring(key: string, make: () => string = () => key): string {
+    let masked = this.#recurring.get(key);
     if (masked === undefined) {
-      masked = this.mask(text);
+      masked = this.mask(make());
       if (this.#recurring.size >= RECURRING_TEXTS) this.#recurring.clear();
-      this.#recurring.set(text, masked);
+      this.#recurring.set(key, masked);
     }
     return masked;
   }
