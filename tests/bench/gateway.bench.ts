@@ -43,8 +43,10 @@ import Fastify from 'fastify';
 import { PcscRig, READERS, waitFor } from '../support/pcsc-rig.js';
 import { BENCH_TOKEN, writeBenchConfig } from './gateway-bench-config.js';
 import type { ClientJob } from './gateway-client.js';
+import { measureInProcessLatency } from './gateway-latency-inprocess.js';
 
 const LATENCY_ROUNDS = Number(process.env.BENCH_ROUNDS ?? 100);
+const IN_PROCESS_ROUNDS = 10 * LATENCY_ROUNDS;
 const SERIAL = 300;
 const LOAD_ROUNDS = Number(process.env.BENCH_LOAD_ROUNDS ?? 12);
 const LOAD_S = 1;
@@ -247,6 +249,9 @@ try {
   await logLines.flush();
   const linesLogged = readFileSync(logFile, 'utf8').split('\n').length - 1;
 
+  // 4. The gateway's own latency on the in-process emulated card, without pcscd's jitter.
+  const inProcess = await measureInProcessLatency(IN_PROCESS_ROUNDS, SECTIONS);
+
   const ms = (x: number) => x.toFixed(2);
   console.log(`machine: ${cpus().length} × ${cpus()[0]?.model}, Node ${process.version}`);
   console.log(`loopback quick-ACK: ${rig.quickAck.applied ? 'on' : `off (${rig.quickAck.reason})`}`);
@@ -282,6 +287,17 @@ try {
   console.log(
     `| gateway (Host, token, scope, rate limit, audit, log, snapshot) | ${quantile(rpsGateway, 0.5).toFixed(0)} | ${quantile(rpsRatios, 0.5).toFixed(2)} (${Math.min(...rpsRatios).toFixed(2)}–${Math.max(...rpsRatios).toFixed(2)}) |`,
   );
+  console.log(
+    `\n| the same read on the in-process emulated card (EmulatorDriver), ${IN_PROCESS_ROUNDS} each, paired | p50 ms | p99 ms |`,
+  );
+  console.log('|---|---:|---:|');
+  for (const [name, xs] of [
+    ['direct: EmulatorDriver + HealthCardSession', inProcess.direct],
+    ['ReaderService.readCard, no HTTP', inProcess.service],
+    ['gateway: GET …/card?fresh=true over HTTP (client in the same process)', inProcess.gateway],
+    ['gateway − direct, paired per round', inProcess.diffs],
+  ] as const)
+    console.log(`| ${name} | ${ms(quantile(xs, 0.5))} | ${ms(quantile(xs, 0.99))} |`);
   const errors = groups.reduce((n, x) => n + x.errors, 0);
   console.log(
     `\n${CLIENTS} concurrent clients × ${GROUPS} insertions: ${errors} errors; card reads per group: ${groups.map((x) => x.reads).join(' ')}`,
