@@ -19,7 +19,7 @@
 import { closeSync, constants, fchmodSync, fstatSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { hcardError, maskCardNumber } from '@hcard/card-core';
-import { isoNow } from './clock.js';
+import { isoNow, isUuid } from './line-parts.js';
 import { LineQueue } from './line-queue.js';
 import { PersonalDataMasker } from './mask.js';
 
@@ -50,8 +50,6 @@ export interface AuditLogOptions {
 }
 
 const now = () => new Date();
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export class AuditLog {
   readonly file: string;
@@ -109,7 +107,7 @@ export class AuditLog {
   #line(entry: AuditRecord): string {
     const { requestId } = entry;
     // A UUID request id (the gateway's) stays out of the recurring part; any other id is masked.
-    const uuid = requestId !== undefined && UUID.test(requestId);
+    const uuid = requestId !== undefined && isUuid(requestId);
     const masked = this.#recurring(entry, uuid ? undefined : requestId);
     const time = this.#now === now ? isoNow() : this.#now().toISOString();
     return uuid

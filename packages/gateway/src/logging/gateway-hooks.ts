@@ -6,8 +6,8 @@
  */
 import type { HealthCardData } from '@hcard/card-core';
 import { toHcardError } from '@hcard/card-core';
-import type { GatewayHooks } from '../app.js';
-import type { AuditLog } from './audit.js';
+import type { AuditEntry, GatewayHooks } from '../app.js';
+import type { AuditLog, AuditRecord } from './audit.js';
 import type { PersonalDataMasker } from './mask.js';
 
 const NAME_KEYS = ['name', 'contact1Name', 'contact2Name', 'contact3Name'];
@@ -18,29 +18,37 @@ function cardNumberOf(result: unknown): string | undefined {
   return items?.cardNumber ?? items?.idNumber;
 }
 
+function recordOf(
+  client: string,
+  entry: AuditEntry,
+  requestId: string,
+  outcome: string,
+  card?: string,
+): AuditRecord {
+  return {
+    client,
+    action: entry.action,
+    reader: entry.reader,
+    sections: entry.sections,
+    function: entry.function,
+    card,
+    outcome,
+    requestId,
+  };
+}
+
 export function auditingHooks(audit: AuditLog, masker: PersonalDataMasker): GatewayHooks {
   return {
     audited(request, entry, job) {
       const client = request.principal?.client ?? 'unknown';
       const requestId = String(request.id);
-      const record = (outcome: string, card?: string) =>
-        audit.record({
-          client,
-          action: entry.action,
-          reader: entry.reader,
-          sections: entry.sections,
-          function: entry.function,
-          card,
-          outcome,
-          requestId,
-        });
       return job().then(
         (result) => {
-          record('ok', cardNumberOf(result));
+          audit.record(recordOf(client, entry, requestId, 'ok', cardNumberOf(result)));
           return result;
         },
         (e: unknown) => {
-          record(toHcardError(e).code);
+          audit.record(recordOf(client, entry, requestId, toHcardError(e).code));
           throw e;
         },
       );

@@ -9,7 +9,7 @@
  */
 import { type FastifyLoggerOptions, type FastifyReply, type FastifyRequest, LogController } from 'fastify';
 import { type DestinationStream, type LevelWithSilent, type Logger, type LoggerOptions, pino } from 'pino';
-import { isoNow } from './clock.js';
+import { isoNow, isUuid } from './line-parts.js';
 import { type PersonalDataMasker, redactUrl } from './mask.js';
 
 export interface GatewayLoggerConfig {
@@ -92,8 +92,6 @@ export function createLogger(config: GatewayLoggerConfig): Logger {
   return logger;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /**
  * Fastify's request log as one line per request, written when it ends (Fastify writes an
  * "incoming request" line too): request, status and time in ms to 0.01.
@@ -135,7 +133,7 @@ export class OneLineRequestLog extends LogController {
     if (!log.isLevelEnabled('info')) return true;
     const bindings = (log as unknown as Record<symbol, unknown>)[pino.symbols.chindingsSym];
     const id = `,"reqId":"${request.id}"`;
-    if (typeof bindings !== 'string' || !UUID.test(request.id) || !bindings.endsWith(id)) return false;
+    if (typeof bindings !== 'string' || !isUuid(request.id) || !bindings.endsWith(id)) return false;
     // Everything of the request but its port repeats: masked once, remembered by what it is made of.
     const key = `req\n${request.method}\n${request.url}\n${request.host}\n${request.ip}`;
     const req = sink.masker.maskRecurring(key, () => {

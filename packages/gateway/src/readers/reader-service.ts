@@ -244,10 +244,10 @@ export class ReaderService {
     sections: readonly Section[],
     options: { fresh?: boolean } = {},
   ): Promise<CardReadResult> {
-    const want = [...new Set(sections)].sort();
     const snap = this.#snapshots.get(reader);
-    if (!options.fresh && snap && want.every((s) => snap.sections.has(s)))
+    if (!options.fresh && snap && sections.every((s) => snap.sections.has(s)))
       return Promise.resolve({ data: snap.data, cached: true, counter: snap.counter });
+    const want = [...new Set(sections)].sort();
     const key = `${reader}\n${options.fresh ? 'fresh' : ''}\n${want.join(',')}`;
     const running = this.#inflight.get(key);
     if (running) return running;

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { isoNow, isUuid } from './line-parts.js';
+
+describe('line parts', () => {
+  it('knows a UUID from anything else of its length', () => {
+    const id = crypto.randomUUID();
+    expect(isUuid(id)).toBe(true);
+    expect(isUuid(id.toUpperCase())).toBe(true);
+    expect(isUuid(`${id}0`)).toBe(false);
+    expect(isUuid(id.slice(1))).toBe(false);
+    expect(isUuid(`${id.slice(0, 35)}g`)).toBe(false);
+    expect(isUuid(`${id.slice(0, 8)}0${id.slice(9)}`)).toBe(false); // no hyphen at 8
+    expect(isUuid(`${id.slice(0, 23)}0${id.slice(24)}`)).toBe(false); // no hyphen at 23
+    expect(isUuid(`${'1'.repeat(8)}-${'3'.repeat(4)}-8000-1380-013800138000`)).toBe(true);
+    expect(isUuid('110101199003071234 13800138000 张三丰')).toBe(false);
+  });
+
+  it('gives the time as ISO text', () => {
+    const before = Date.now();
+    const text = isoNow();
+    expect(Date.parse(text)).toBeGreaterThanOrEqual(before - 1);
+    expect(Date.parse(text)).toBeLessThanOrEqual(Date.now());
+    expect(text).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+  });
+});
