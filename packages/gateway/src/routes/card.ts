@@ -24,7 +24,7 @@ import {
   DEFAULT_SECTIONS,
 } from '../readers/card-sections.js';
 import { IdempotencyCache } from '../readers/idempotency.js';
-import type { ReaderService } from '../readers/reader-service.js';
+import type { CardReadResult, ReaderService } from '../readers/reader-service.js';
 
 export interface CardRoutesOptions {
   readonly service: ReaderService;
@@ -104,24 +104,26 @@ const EncounterResponse = Type.Object({
 });
 
 /**
- * The `card` part of an answer as JSON, made once per card data and list of sections: a
+ * A card answer as UTF-8 JSON, made once per card data, reader, counter and list of sections: a
  * snapshot is the same object until the card is read again, so its answers are too. Serialising
- * the card's text on every snapshot read was the largest cost of the route.
+ * the card's text on every snapshot read was the largest cost of the route; the bytes are kept
+ * so that neither their length nor their encoding is worked out again per request.
  */
-const answers = new WeakMap<HealthCardData, Map<string, string>>();
-function cardAnswer(data: HealthCardData, sections: readonly CardSection[]): string {
-  let byList = answers.get(data);
-  if (!byList) {
-    byList = new Map();
-    answers.set(data, byList);
+const answers = new WeakMap<HealthCardData, Map<string, Buffer>>();
+function cardAnswer(reader: string, read: CardReadResult, sections: readonly CardSection[]): Buffer {
+  let byKey = answers.get(read.data);
+  if (!byKey) {
+    byKey = new Map();
+    answers.set(read.data, byKey);
   }
-  const key = sections.join(',');
-  let card = byList.get(key);
-  if (!card) {
-    card = JSON.stringify(Object.fromEntries(sections.map((s) => [s, CARD_SECTIONS[s].take(data)])));
-    byList.set(key, card);
+  const key = `${reader}\n${read.counter}\n${read.cached}\n${sections.join(',')}`;
+  let answer = byKey.get(key);
+  if (!answer) {
+    const card = Object.fromEntries(sections.map((s) => [s, CARD_SECTIONS[s].take(read.data)]));
+    answer = Buffer.from(JSON.stringify({ reader, counter: read.counter, cached: read.cached, card }));
+    byKey.set(key, answer);
   }
-  return card;
+  return answer;
 }
 
 interface SectionRequest {
@@ -189,12 +191,10 @@ export const cardRoutes: FastifyPluginAsyncTypebox<CardRoutesOptions> = async (
       );
       // A snapshot's names were told to the masker when the card was read.
       if (!read.cached) hooks.sawCard(read.data);
-      // The card part (most of the answer) is JSON made once per snapshot and list of sections;
-      // Fastify sends a string as it is.
-      const json = `{"reader":${JSON.stringify(reader)},"counter":${read.counter},"cached":${read.cached},"card":${cardAnswer(read.data, sections)}}`;
+      // JSON made once per snapshot, reader and list of sections; Fastify sends bytes as they are.
       return reply
         .type('application/json; charset=utf-8')
-        .send(json as unknown as Static<typeof CardResponse>);
+        .send(cardAnswer(reader, read, sections) as unknown as Static<typeof CardResponse>);
     },
   );
 
