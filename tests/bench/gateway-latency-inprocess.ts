@@ -42,7 +42,7 @@ export interface InProcessLatency {
   readonly gateway: number[];
   /** gateway − direct, per round. */
   readonly diffs: number[];
-  /** `ReaderService.readCard` in this process, no HTTP. */
+  /** `ReaderService.readCard` in this process, no HTTP (in turn with the other two). */
   readonly service: number[];
 }
 
@@ -104,24 +104,24 @@ export async function measureInProcessLatency(
     for (let i = 0; i < 20; i++) {
       await directRead();
       await gatewayRead();
+      await service.readCard(USER, core, { fresh: true });
     }
     const direct: number[] = [];
     const viaGateway: number[] = [];
-    for (let i = 0; i < rounds; i++) {
-      // Alternating which goes first, so neither always follows the other.
-      if (i % 2 === 0) {
-        direct.push(await directRead());
-        viaGateway.push(await gatewayRead());
-      } else {
-        viaGateway.push(await gatewayRead());
-        direct.push(await directRead());
-      }
-    }
     const viaService: number[] = [];
-    for (let i = 0; i < rounds; i++) {
+    const serviceRead = async () => {
       const started = performance.now();
       await service.readCard(USER, core, { fresh: true });
-      viaService.push(performance.now() - started);
+      return performance.now() - started;
+    };
+    // The three in turn, each round starting with the next one, so none always follows another.
+    const reads = [
+      () => directRead().then((ms) => direct.push(ms)),
+      () => serviceRead().then((ms) => viaService.push(ms)),
+      () => gatewayRead().then((ms) => viaGateway.push(ms)),
+    ];
+    for (let i = 0; i < rounds; i++) {
+      for (let k = 0; k < reads.length; k++) await reads[(i + k) % reads.length]!();
     }
     return {
       direct,
