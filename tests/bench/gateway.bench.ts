@@ -288,7 +288,7 @@ try {
     `| gateway (Host, token, scope, rate limit, audit, log, snapshot) | ${quantile(rpsGateway, 0.5).toFixed(0)} | ${quantile(rpsRatios, 0.5).toFixed(2)} (${Math.min(...rpsRatios).toFixed(2)}–${Math.max(...rpsRatios).toFixed(2)}) |`,
   );
   console.log(
-    `\n| the same read on the in-process emulated card (EmulatorDriver), ${IN_PROCESS_ROUNDS} each, paired | p50 ms | p99 ms |`,
+    `\n| the same read on the in-process emulated card (EmulatorDriver), ${IN_PROCESS_ROUNDS} each, in turn | p50 ms | p99 ms |`,
   );
   console.log('|---|---:|---:|');
   for (const [name, xs] of [
