@@ -1,9 +1,10 @@
 /**
  * Benchmark stage (b) of `pnpm bench:issue`: photo normalisation against bare sharp on the same
  * synthetic 600×800 JPEGs. Bare sharp decodes, crops and resizes to the ID-photo size and
- * encodes once at a fixed quality (where the normaliser lands on these photos); the normaliser does the same decode + resize once and then
- * as many encodes as its search for the best fitting quality needs. Both run with the same
- * concurrency; rounds alternate between them so a busy machine slows both alike.
+ * encodes once at a fixed quality (where the normaliser lands on these photos); the normaliser
+ * has sharp do the same decode + resize once, then prepares the pixels for JPEG once and encodes
+ * them in JS (jpeg-encoder.ts) as often as its search for the best fitting quality needs. Both
+ * run with the same concurrency; rounds alternate between them so a busy machine slows both alike.
  * Run alone: tsx tests/bench/issue/photo-stage.ts [photos] [seconds] [concurrencies, e.g. 1,2,4]
  */
 // The issuance package has no index yet and tests/ does not depend on it: import its sources.

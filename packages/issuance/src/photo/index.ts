@@ -1,4 +1,5 @@
-export { decodeToPixels, encodePixels, type RawPixels, resizeAndEncodeOnce } from './jpeg-codec.js';
+export { decodeToPixels, type RawPixels, resizeAndEncodeOnce } from './jpeg-codec.js';
+export { encodeAt, type PreparedJpeg, prepareJpeg } from './jpeg-encoder.js';
 export { loadPhotoFor } from './load-photo.js';
 export { type NormalisedPhoto, type NormaliserStats, normalisePhoto, PhotoNormaliser } from './normaliser.js';
 export { searchBestQuality } from './quality-search.js';

@@ -1,7 +1,8 @@
 /**
- * The two sharp operations the normaliser is built from: decode + crop + resize once to raw
- * pixels, then encode those pixels as often as the quality search needs. Encoding from raw
- * skips the decode and resize (most of the cost) on every try after the first.
+ * What the photo path takes from sharp: decode + crop + resize once to raw pixels (the
+ * normaliser then encodes those pixels itself, jpeg-encoder.ts), and, as references, bare
+ * sharp's decode + resize + encode in one pass (the benchmark's floor) and sharp's encode of raw
+ * pixels (what the tests hold jpeg-encoder.ts to, byte for byte).
  */
 import { hcardError } from '@hcard/card-core';
 import sharp, { type Sharp } from 'sharp';
@@ -71,7 +72,10 @@ export async function resizeAndEncodeOnce(
     .toBuffer();
 }
 
-/** Baseline (SOF0), 4:2:0, Huffman-optimised JPEG without metadata (sharp writes none by default). */
+/**
+ * sharp's baseline (SOF0), 4:2:0, Huffman-optimised JPEG of raw pixels, without metadata (sharp
+ * writes none by default): the reference jpeg-encoder.ts matches; the normaliser does not call it.
+ */
 export async function encodePixels(pixels: RawPixels, quality: number): Promise<Uint8Array> {
   const { data, width, height, channels } = pixels;
   return sharp(data, { raw: { width, height, channels } })

@@ -2,15 +2,18 @@
  * Photo normalisation for the card: any decodable photo → the best JPEG at the ID-photo size
  * that fits the card's photo item.
  *
- * Speed (the benchmark holds it against bare sharp doing one resize + one encode): each photo is
- * decoded and resized once, to raw pixels; the quality search then encodes only those pixels.
- * The search starts from what earlier photos needed: a `PhotoNormaliser` shared by a batch keeps
- * a moving estimate of the quality photos end at and of the size-per-quality slope near it.
- * When the estimate is right that is two encodes a photo: one at the quality that fits and one
- * at quality + 1 that does not, which is what makes the answer the best. (The input file's size
- * was tried as a per-photo predictor and dropped: camera noise inflates the input but is mostly
- * averaged away by the resize, so it predicted worse than the batch's running estimate.)
- * Several photos run at once on libuv's pool (`concurrency`).
+ * Speed (the benchmark holds it against bare sharp doing one resize + one encode): sharp decodes
+ * and resizes each photo once, to raw pixels, which are made ready for JPEG once (colour
+ * conversion, downsampling, DCT: `prepareJpeg`); each quality the search tries is then only
+ * quantisation and entropy coding in JS (`encodeAt`, jpeg-encoder.ts: a fraction of the fixed
+ * cost of one sharp call, and byte for byte what sharp would write). The search starts from what
+ * earlier photos needed: a `PhotoNormaliser` shared by a batch keeps a moving estimate of the
+ * quality photos end at and of the size-per-quality slope near it. When the estimate is right
+ * that is two encodes a photo: one at the quality that fits and one at quality + 1 that does not,
+ * which is what makes the answer the best. (The input file's size was tried as a per-photo
+ * predictor and dropped: camera noise inflates the input but is mostly averaged away by the
+ * resize, so it predicted worse than the batch's running estimate.) Several photos run at once
+ * (`concurrency`): their decodes on libuv's pool, their encodes on the JS thread.
  *
  * Crop: centre, not sharp's attention strategy. Enrolment photos are framed with the face in the
  * middle, the crop to the ID-photo aspect trims a little off one axis, and attention (saliency) costs an
@@ -18,7 +21,8 @@
  * `position: 'attention'` is a setting for sources that are framed loosely.
  */
 import { hcardError } from '@hcard/card-core';
-import { decodeToPixels, encodePixels } from './jpeg-codec.js';
+import { decodeToPixels } from './jpeg-codec.js';
+import { encodeAt, prepareJpeg } from './jpeg-encoder.js';
 import { Limiter } from './limiter.js';
 import { searchBestQuality } from './quality-search.js';
 import { DEFAULT_PHOTO_SETTINGS, type PhotoSettings } from './settings.js';
@@ -76,9 +80,9 @@ export class PhotoNormaliser {
 
   async #normalise(input: Uint8Array): Promise<NormalisedPhoto> {
     const { width, height, position, maxBytes, minQuality, maxQuality } = this.settings;
-    const pixels = await decodeToPixels(input, width, height, position);
+    const prepared = prepareJpeg(await decodeToPixels(input, width, height, position));
     const result = await searchBestQuality(
-      (quality) => encodePixels(pixels, quality),
+      async (quality) => encodeAt(prepared, quality),
       maxBytes,
       { min: minQuality, max: maxQuality },
       { quality: this.#quality, slope: this.#slope },
