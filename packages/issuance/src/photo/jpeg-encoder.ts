@@ -152,6 +152,20 @@ function prepareGrey(data: Uint8Array, width: number, height: number): PreparedJ
   };
 }
 
+/**
+ * jccolor.c rgb_ycc_convert for the pixel at `data[i]`: its Y into `luma[out]`; returns its Cb
+ * and Cr as Cb << 8 | Cr (both 0–255).
+ */
+function toYcc(data: Uint8Array, i: number, luma: Uint8Array, out: number): number {
+  const r = data[i]!;
+  const g = data[i + 1]!;
+  const b = data[i + 2]!;
+  luma[out] = (19595 * r + 38470 * g + 7471 * b + 32768) >> 16;
+  const cb = (32768 * b - 11059 * r - 21709 * g + 8421375) >> 16;
+  const cr = (32768 * r - 27439 * g - 5329 * b + 8421375) >> 16;
+  return (cb << 8) | cr;
+}
+
 function prepareColour(data: Uint8Array, width: number, height: number): PreparedJpeg {
   // 4:2:0: Y is h2v2, Cb and Cr h1v1; an MCU is 16 × 16 pixels: four Y blocks, one Cb, one Cr.
   const mcusX = Math.ceil(width / 16);
@@ -185,38 +199,13 @@ function prepareColour(data: Uint8Array, width: number, height: number): Prepare
     for (let cx = 0; cx < chromaStride; cx++) {
       const x0 = Math.min(2 * cx, lastX);
       const x1 = Math.min(2 * cx + 1, lastX);
-      let sumCb = 1 + (cx & 1); // the bias
-      let sumCr = sumCb;
-      let i = in0 + 3 * x0;
-      let r = data[i]!;
-      let g = data[i + 1]!;
-      let b = data[i + 2]!;
-      luma[out0 + 2 * cx] = (19595 * r + 38470 * g + 7471 * b + 32768) >> 16;
-      sumCb += (32768 * b - 11059 * r - 21709 * g + 8421375) >> 16;
-      sumCr += (32768 * r - 27439 * g - 5329 * b + 8421375) >> 16;
-      i = in0 + 3 * x1;
-      r = data[i]!;
-      g = data[i + 1]!;
-      b = data[i + 2]!;
-      luma[out0 + 2 * cx + 1] = (19595 * r + 38470 * g + 7471 * b + 32768) >> 16;
-      sumCb += (32768 * b - 11059 * r - 21709 * g + 8421375) >> 16;
-      sumCr += (32768 * r - 27439 * g - 5329 * b + 8421375) >> 16;
-      i = in1 + 3 * x0;
-      r = data[i]!;
-      g = data[i + 1]!;
-      b = data[i + 2]!;
-      luma[out1 + 2 * cx] = (19595 * r + 38470 * g + 7471 * b + 32768) >> 16;
-      sumCb += (32768 * b - 11059 * r - 21709 * g + 8421375) >> 16;
-      sumCr += (32768 * r - 27439 * g - 5329 * b + 8421375) >> 16;
-      i = in1 + 3 * x1;
-      r = data[i]!;
-      g = data[i + 1]!;
-      b = data[i + 2]!;
-      luma[out1 + 2 * cx + 1] = (19595 * r + 38470 * g + 7471 * b + 32768) >> 16;
-      sumCb += (32768 * b - 11059 * r - 21709 * g + 8421375) >> 16;
-      sumCr += (32768 * r - 27439 * g - 5329 * b + 8421375) >> 16;
-      cb[chromaOut + cx] = sumCb >> 2;
-      cr[chromaOut + cx] = sumCr >> 2;
+      const p00 = toYcc(data, in0 + 3 * x0, luma, out0 + 2 * cx);
+      const p01 = toYcc(data, in0 + 3 * x1, luma, out0 + 2 * cx + 1);
+      const p10 = toYcc(data, in1 + 3 * x0, luma, out1 + 2 * cx);
+      const p11 = toYcc(data, in1 + 3 * x1, luma, out1 + 2 * cx + 1);
+      const bias = 1 + (cx & 1);
+      cb[chromaOut + cx] = (bias + (p00 >> 8) + (p01 >> 8) + (p10 >> 8) + (p11 >> 8)) >> 2;
+      cr[chromaOut + cx] = (bias + (p00 & 0xff) + (p01 & 0xff) + (p10 & 0xff) + (p11 & 0xff)) >> 2;
     }
   }
   for (let y = height; y < lumaRows; y++) luma.copyWithin(y * stride, (height - 1) * stride, height * stride);
