@@ -48,7 +48,7 @@ import { measureInProcessLatency } from './gateway-latency-inprocess.js';
 const LATENCY_ROUNDS = Number(process.env.BENCH_ROUNDS ?? 100);
 const IN_PROCESS_ROUNDS = 10 * LATENCY_ROUNDS;
 const SERIAL = 300;
-const LOAD_ROUNDS = Number(process.env.BENCH_LOAD_ROUNDS ?? 12);
+const LOAD_ROUNDS = Number(process.env.BENCH_LOAD_ROUNDS ?? 24);
 const LOAD_S = 1;
 const CONCURRENCY = 16;
 const GROUPS = 10;
