@@ -647,7 +647,8 @@ export function encodeAt(prepared: PreparedJpeg, quality: number): Uint8Array {
   let p = writeHeaders(out, prepared, quantiser, huffman);
 
   // Pass 2: the entropy-coded segment (jchuff.c encode_one_block), 0xFF bytes stuffed with 0x00
-  // (T.81 F.1.2.3), the last byte padded with 1 bits (jchuff.c flush_bits).
+  // (T.81 F.1.2.3), the last byte padded with 1 bits (jchuff.c flush_bits). The byte writes are
+  // spelt out: a shared helper for them cost 5 % of the photo benchmark (0.93× against 0.99×).
   const stream = symbols;
   const codeOf = codes;
   const sizeOf = sizes;
