@@ -4,7 +4,7 @@
  * the config file when it changes, so a token created or revoked while the gateway runs takes
  * effect at the next request.
  */
-import { createHash, hash as digestHex, randomBytes, timingSafeEqual } from 'node:crypto';
+import { hash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { hcardError } from '@hcard/card-core';
 import {
@@ -18,7 +18,8 @@ import {
 
 const PREFIX = 'hcard_';
 
-const sha256 = (text: string): Buffer => createHash('sha256').update(text).digest();
+/** A token's SHA-256 as hex: what the config keeps, and what a presented token is looked up by. */
+const sha256Hex = (text: string): string => hash('sha256', text);
 
 export interface Principal {
   readonly client: string;
@@ -35,12 +36,12 @@ export function createToken(
 ): { token: string; entry: TokenEntry } {
   const { config } = loadOrCreateConfig(file);
   const token = `${PREFIX}${randomBytes(32).toString('base64url')}`;
-  const hash = sha256(token).toString('hex');
+  const digest = sha256Hex(token);
   const entry: TokenEntry = {
-    id: hash.slice(0, 12),
+    id: digest.slice(0, 12),
     client,
     scopes: [...scopes],
-    sha256: hash,
+    sha256: digest,
     created: now.toISOString(),
   };
   writeConfigFile(file, { ...config, tokens: [...config.tokens, entry] });
@@ -123,7 +124,7 @@ export class TokenStore {
   authenticate(token: string): Principal | undefined {
     this.#refresh();
     if (!token.startsWith(PREFIX)) return undefined;
-    const presented = digestHex('sha256', token);
+    const presented = sha256Hex(token);
     if (this.#principals.has(presented)) return this.#principals.get(presented);
     const principal = this.#lookUp(Buffer.from(presented, 'hex'));
     // Bounded: a client guessing tokens only makes it start again.
