@@ -11,9 +11,9 @@ import { PcscDriver } from '@hcard/reader-driver';
 
 export type ClientJob =
   | {
-      readonly job: 'latency';
-      readonly rounds: number;
-      readonly warmup: number;
+      /** One timed registration read, through the driver or over HTTP (the gateway or the bare route). */
+      readonly job: 'read';
+      readonly via: 'driver' | 'http';
       readonly url: string;
       readonly headers: Record<string, string>;
       readonly user: string;
@@ -56,41 +56,22 @@ function get(url: string, headers: Record<string, string>): Promise<{ status: nu
 
 const driver = new PcscDriver();
 
-async function latency(job: Extract<ClientJob, { job: 'latency' }>) {
-  const directRead = async () => {
-    const started = performance.now();
-    const user = await driver.connect(job.user);
-    const psam = await driver.connect(job.psam);
-    const opened = await HealthCardSession.open(user, new PsamClient(psam), TEST_SESSION_OPTIONS);
-    if (!opened.ok) throw new Error(opened.refusal.meaning);
-    const read = await opened.value.readCard(job.sections);
-    if (!read.ok) throw new Error(read.refusal.meaning);
-    await Promise.all([user.close(), psam.close()]);
-    return performance.now() - started;
-  };
-  const gatewayRead = async () => {
-    const started = performance.now();
+/** Milliseconds one read takes; the benchmark's process puts the reads in order, one at a time. */
+async function read(job: Extract<ClientJob, { job: 'read' }>): Promise<number> {
+  const started = performance.now();
+  if (job.via === 'http') {
     const r = await get(job.url, job.headers);
     if (r.status !== 200) throw new Error(r.body);
     return performance.now() - started;
-  };
-  for (let i = 0; i < job.warmup; i++) {
-    await directRead();
-    await gatewayRead();
   }
-  const direct: number[] = [];
-  const gateway: number[] = [];
-  for (let i = 0; i < job.rounds; i++) {
-    // Alternating which goes first, so neither always follows the other.
-    if (i % 2 === 0) {
-      direct.push(await directRead());
-      gateway.push(await gatewayRead());
-    } else {
-      gateway.push(await gatewayRead());
-      direct.push(await directRead());
-    }
-  }
-  return { direct, gateway };
+  const user = await driver.connect(job.user);
+  const psam = await driver.connect(job.psam);
+  const opened = await HealthCardSession.open(user, new PsamClient(psam), TEST_SESSION_OPTIONS);
+  if (!opened.ok) throw new Error(opened.refusal.meaning);
+  const card = await opened.value.readCard(job.sections);
+  if (!card.ok) throw new Error(card.refusal.meaning);
+  await Promise.all([user.close(), psam.close()]);
+  return performance.now() - started;
 }
 
 async function serial(job: Extract<ClientJob, { job: 'serial' }>) {
@@ -139,8 +120,8 @@ async function burst(job: Extract<ClientJob, { job: 'burst' }>) {
 process.on('message', async (job: ClientJob) => {
   try {
     switch (job.job) {
-      case 'latency':
-        return process.send!({ ok: true, value: await latency(job) });
+      case 'read':
+        return process.send!({ ok: true, value: await read(job) });
       case 'serial':
         return process.send!({ ok: true, value: await serial(job) });
       case 'load':

@@ -2,13 +2,16 @@
  * The gateway's own read latency, without pcscd's and vpcd's jitter: the same registration read
  * on the emulated card behind the in-process driver (`EmulatorDriver`, the `ReaderDriver` the
  * tests use), once directly (connect card and PSAM, `HealthCardSession.open`, `readCard`, as an
- * HIS linking the driver would) and once through the gateway (`GET …/card?fresh=true` over a
+ * HIS linking the driver would), once through the gateway (`GET …/card?fresh=true` over a
  * keep-alive loopback connection, the gateway wired as `hcard gateway` wires it: token file, log
- * and audit), alternating, paired per round. Client and gateway share this process, so the
- * HTTP client's work counts against the gateway. gateway.bench.ts runs it after its pcscd part.
+ * and audit), once through `ReaderService.readCard` without HTTP, once through a bare Fastify
+ * route doing that read (HTTP's own share), and directly again (the A/A control), in turn. Client and gateway share this process, so the HTTP client's work counts
+ * against the gateway. gateway.bench.ts runs it after its pcscd part; alone:
+ * `pnpm exec tsx tests/bench/gateway-latency-inprocess.ts [ROUNDS]`.
  */
 import { openSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { HealthCardSession, PsamClient, type Section } from '@hcard/card-core';
 import {
@@ -32,24 +35,17 @@ import {
   TokenStore,
 } from '@hcard/gateway';
 import { EmulatorDriver } from '@hcard/reader-driver';
+import Fastify from 'fastify';
 import { BENCH_TOKEN, writeBenchConfig } from './gateway-bench-config.js';
+import { type ReadLatency, readLatencyRows, timedInTurn } from './sampling.js';
 
 const USER = 'Virtual PCD 00 00';
 const PSAM = 'Virtual PCD 00 01';
 
-export interface InProcessLatency {
-  readonly direct: number[];
-  readonly gateway: number[];
-  /** gateway − direct, per round. */
-  readonly diffs: number[];
-  /** `ReaderService.readCard` in this process, no HTTP (in turn with the other two). */
-  readonly service: number[];
-}
-
 export async function measureInProcessLatency(
   rounds: number,
   sections: readonly ('issuer' | 'holder' | 'insurance')[],
-): Promise<InProcessLatency> {
+): Promise<ReadLatency> {
   const { dir, configFile } = writeBenchConfig('hcard-gwlat-');
   const driver = new EmulatorDriver();
   driver.insert(USER, new EmulatedHealthCard(generateCard('benchmark').image));
@@ -85,52 +81,38 @@ export async function measureInProcessLatency(
     await Promise.all([user.close(), psam.close()]);
     return performance.now() - started;
   };
-  const gatewayRead = () =>
+  const timedGet = (target: string, h: Record<string, string>) => () =>
     new Promise<number>((resolve, reject) => {
       const started = performance.now();
-      const req = request(url, { agent, headers }, (res) => {
+      const req = request(target, { agent, headers: h }, (res) => {
         res.resume();
         res.on('end', () =>
           res.statusCode === 200
             ? resolve(performance.now() - started)
-            : reject(new Error(`gateway answered ${res.statusCode}`)),
+            : reject(new Error(`${target} answered ${res.statusCode}`)),
         );
       });
       req.on('error', reject);
       req.end();
     });
+  const bare = await startBareReadRoute(service, USER, core);
 
+  const serviceRead = async () => {
+    const started = performance.now();
+    await service.readCard(USER, core, { fresh: true });
+    return performance.now() - started;
+  };
   try {
-    for (let i = 0; i < 20; i++) {
-      await directRead();
-      await gatewayRead();
-      await service.readCard(USER, core, { fresh: true });
-    }
-    const direct: number[] = [];
-    const viaGateway: number[] = [];
-    const viaService: number[] = [];
-    const serviceRead = async () => {
-      const started = performance.now();
-      await service.readCard(USER, core, { fresh: true });
-      return performance.now() - started;
-    };
-    // The three in turn, each round starting with the next one, so none always follows another.
-    const reads = [
-      () => directRead().then((ms) => direct.push(ms)),
-      () => serviceRead().then((ms) => viaService.push(ms)),
-      () => gatewayRead().then((ms) => viaGateway.push(ms)),
-    ];
-    for (let i = 0; i < rounds; i++) {
-      for (let k = 0; k < reads.length; k++) await reads[(i + k) % reads.length]!();
-    }
-    return {
-      direct,
-      gateway: viaGateway,
-      diffs: viaGateway.map((g, i) => g - direct[i]!),
-      service: viaService,
-    };
+    return await timedInTurn(rounds, 20, {
+      direct: directRead,
+      gateway: timedGet(url, headers),
+      again: directRead,
+      bare: timedGet(bare.url, {}),
+      service: serviceRead,
+    });
   } finally {
     agent.destroy();
+    await bare.close();
     await gateway.close();
     await logLines.end();
     await audit.close();
@@ -139,11 +121,34 @@ export async function measureInProcessLatency(
   }
 }
 
+/**
+ * A bare Fastify route in this process doing the same fresh read through the service and
+ * answering the card data as JSON: the HTTP floor any gateway pays, without token, log or audit.
+ */
+export async function startBareReadRoute(
+  service: ReaderService,
+  reader: string,
+  sections: readonly Section[],
+): Promise<{ url: string; close: () => Promise<void> }> {
+  const bare = Fastify();
+  bare.get('/card', async () => (await service.readCard(reader, sections, { fresh: true })).data);
+  await bare.listen({ host: '127.0.0.1', port: 0 });
+  return {
+    url: `http://127.0.0.1:${(bare.server.address() as AddressInfo).port}/card`,
+    close: () => bare.close(),
+  };
+}
+
+export const IN_PROCESS_LABELS: Record<keyof ReadLatency, string> = {
+  direct: 'direct: EmulatorDriver + HealthCardSession',
+  again: 'direct again (A/A control)',
+  service: 'ReaderService.readCard, no HTTP',
+  bare: 'bare Fastify route doing that read, over HTTP',
+  gateway: 'gateway: GET …/card?fresh=true over HTTP (client in the same process)',
+};
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   const rounds = Number(process.argv[2] ?? 1000);
   const r = await measureInProcessLatency(rounds, ['issuer', 'holder', 'insurance']);
-  const q = (xs: number[], p: number) =>
-    [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))]!.toFixed(3);
-  for (const [name, xs] of Object.entries(r))
-    console.log(`${name}: p50 ${q(xs, 0.5)} ms, p99 ${q(xs, 0.99)} ms`);
+  console.log(readLatencyRows(r, IN_PROCESS_LABELS).join('\n'));
 }

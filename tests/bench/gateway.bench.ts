@@ -1,15 +1,19 @@
 /**
  * Benchmark (not a test) of the gateway through the real PC/SC stack (pcscd + vpcd), with the
  * processes a desk has: the card in its own process (gateway-card.ts: the emulator's vpcd bridge,
- * as `hcard emulate` serves it; a real card is outside the gateway), the gateway in this one, wired as `hcard gateway` wires it (config file and
- * TokenStore watching it, pino logger with masking at the config's level, audit log), and the
- * client (the HIS) in a forked process of its own (gateway-client.ts); the load generator is
- * `wrk` when installed (one thread), else that client process.
+ * as `hcard emulate` serves it; a real card is outside the gateway), the gateway in this one,
+ * wired as `hcard gateway` wires it (config file and TokenStore watching it, pino logger with
+ * masking at the config's level, audit log), and the client (the HIS) in a forked process of its
+ * own (gateway-client.ts); the load generator is `wrk` when installed (one thread), else that
+ * client process.
  *
  * 1. latency: a registration read over HTTP (`GET …/card?fresh=true`, token checked) against a
  *    direct driver read of the same sections on the same card (PcscDriver + session open +
- *    readCard in the client process, as an HIS linking a driver would), alternating, paired;
- *    p50/p99 of each and of the difference. The ReaderService alone (no HTTP) in this process.
+ *    readCard in the client process, as an HIS linking a driver would), a second direct read
+ *    (the A/A control: what chance alone makes of a difference) and the ReaderService alone (no
+ *    HTTP) in this process, in turn, 300 rounds (BENCH_ROUNDS). The overhead is each
+ *    percentile of the gateway's reads minus the same percentile of the direct reads, with a
+ *    bootstrap interval; also per round, paired.
  * 2. snapshot reads (`GET …/card`, served from the snapshot, auth on) against a bare Fastify
  *    route in this process returning the same JSON: one request at a time, then throughput,
  *    alternating paired rounds.
@@ -43,10 +47,15 @@ import Fastify from 'fastify';
 import { PcscRig, READERS, waitFor } from '../support/pcsc-rig.js';
 import { BENCH_TOKEN, writeBenchConfig } from './gateway-bench-config.js';
 import type { ClientJob } from './gateway-client.js';
-import { measureInProcessLatency } from './gateway-latency-inprocess.js';
+import {
+  IN_PROCESS_LABELS,
+  measureInProcessLatency,
+  startBareReadRoute,
+} from './gateway-latency-inprocess.js';
+import { percentile, readLatencyRows, timedInTurn } from './sampling.js';
 
-const LATENCY_ROUNDS = Number(process.env.BENCH_ROUNDS ?? 100);
-const IN_PROCESS_ROUNDS = 10 * LATENCY_ROUNDS;
+const LATENCY_ROUNDS = Number(process.env.BENCH_ROUNDS ?? 300);
+const IN_PROCESS_ROUNDS = 5 * LATENCY_ROUNDS;
 const SERIAL = 300;
 const LOAD_ROUNDS = Number(process.env.BENCH_LOAD_ROUNDS ?? 24);
 const LOAD_S = 1;
@@ -56,8 +65,6 @@ const CLIENTS = 50;
 const SECTIONS = ['issuer', 'holder', 'insurance'] as const;
 
 const here = fileURLToPath(new URL('.', import.meta.url));
-const quantile = (xs: number[], q: number) =>
-  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))]!;
 
 const TOKEN = BENCH_TOKEN;
 const { dir, configFile } = writeBenchConfig('hcard-gwbench-');
@@ -176,25 +183,35 @@ try {
   const headers = { host: new URL(base).host, authorization: `Bearer ${TOKEN}` };
   const cardUrl = `${base}/v1/readers/${encodeURIComponent(READERS.user.name)}/card`;
 
-  // 1. Latency: direct and gateway reads, alternating, both from the client process.
-  const { direct, gateway: viaGateway } = await client.run<{ direct: number[]; gateway: number[] }>({
-    job: 'latency',
-    rounds: LATENCY_ROUNDS,
-    warmup: 5,
-    url: `${cardUrl}?sections=${SECTIONS.join(',')}&fresh=true`,
-    headers,
-    user: READERS.user.name,
-    psam: READERS.psam.name,
-    sections: coreSectionsOf([...SECTIONS]),
+  // 1. Latency: five reads per round, one at a time, in turn: direct and direct again (the A/A
+  // control), the gateway and a bare route doing the same read over HTTP, all four from the
+  // client process, and the ReaderService alone (no HTTP) in this one.
+  const core = coreSectionsOf([...SECTIONS]);
+  const bareRead = await startBareReadRoute(service, READERS.user.name, core);
+  const clientRead =
+    (via: 'driver' | 'http', url = '', h: Record<string, string> = {}) =>
+    () =>
+      client.run<number>({
+        job: 'read',
+        via,
+        url,
+        headers: h,
+        user: READERS.user.name,
+        psam: READERS.psam.name,
+        sections: core,
+      });
+  const latency = await timedInTurn(LATENCY_ROUNDS, 5, {
+    direct: clientRead('driver'),
+    gateway: clientRead('http', `${cardUrl}?sections=${SECTIONS.join(',')}&fresh=true`, headers),
+    again: clientRead('driver'),
+    bare: clientRead('http', bareRead.url),
+    service: async () => {
+      const started = performance.now();
+      await service.readCard(READERS.user.name, core, { fresh: true });
+      return performance.now() - started;
+    },
   });
-  const diffs = direct.map((d, i) => viaGateway[i]! - d);
-  // Where the difference lies: the ReaderService alone (no HTTP), in this process.
-  const viaService: number[] = [];
-  for (let i = 0; i < LATENCY_ROUNDS; i++) {
-    const started = performance.now();
-    await service.readCard(READERS.user.name, coreSectionsOf([...SECTIONS]), { fresh: true });
-    viaService.push(performance.now() - started);
-  }
+  await bareRead.close();
 
   // 2. Snapshot reads against a bare Fastify route with the same JSON.
   const sameJson = (await (await fetch(cardUrl, { headers })).json()) as object;
@@ -258,46 +275,30 @@ try {
   console.log(
     `processes: card (gateway-card.ts), gateway (this; log level ${config.logLevel}, ${linesLogged} log lines, audit on), client (forked); load: ${hasWrk ? 'wrk -t1' : 'the client process'}\n`,
   );
-  console.log(`| registration read (${SECTIONS.join(',')}), ${LATENCY_ROUNDS} each | p50 ms | p99 ms |`);
-  console.log('|---|---:|---:|');
+  console.log(`registration read (${SECTIONS.join(',')}) through pcscd:\n`);
   console.log(
-    `| direct (client process): PcscDriver + HealthCardSession | ${ms(quantile(direct, 0.5))} | ${ms(quantile(direct, 0.99))} |`,
-  );
-  console.log(
-    `| gateway: GET …/card?fresh=true over HTTP | ${ms(quantile(viaGateway, 0.5))} | ${ms(quantile(viaGateway, 0.99))} |`,
-  );
-  console.log(
-    `| gateway − direct, paired per round | ${ms(quantile(diffs, 0.5))} | ${ms(quantile(diffs, 0.99))} |`,
-  );
-  console.log(
-    `| ReaderService.readCard alone (gateway process, no HTTP) | ${ms(quantile(viaService, 0.5))} | ${ms(quantile(viaService, 0.99))} |`,
-  );
-  console.log(
-    `| p99(gateway) − p99(direct) | | ${ms(quantile(viaGateway, 0.99) - quantile(direct, 0.99))} |`,
+    readLatencyRows(latency, {
+      direct: 'direct (client process): PcscDriver + HealthCardSession',
+      again: 'direct again (A/A control)',
+      service: 'ReaderService.readCard alone (gateway process, no HTTP)',
+      bare: 'bare Fastify route doing that read (gateway process), over HTTP',
+      gateway: 'gateway: GET …/card?fresh=true over HTTP (client process)',
+    }).join('\n'),
   );
   console.log(`\n| one request at a time, ${SERIAL} each | p50 ms | p99 ms |`);
   console.log('|---|---:|---:|');
-  console.log(`| bare Fastify route | ${ms(quantile(one.a, 0.5))} | ${ms(quantile(one.a, 0.99))} |`);
-  console.log(`| gateway snapshot read | ${ms(quantile(one.b, 0.5))} | ${ms(quantile(one.b, 0.99))} |`);
+  console.log(`| bare Fastify route | ${ms(percentile(one.a, 50))} | ${ms(percentile(one.a, 99))} |`);
+  console.log(`| gateway snapshot read | ${ms(percentile(one.b, 50))} | ${ms(percentile(one.b, 99))} |`);
   console.log(
     `\n| snapshot reads, ${CONCURRENCY} keep-alive connections, ${LOAD_ROUNDS} alternating rounds of ${LOAD_S} s | req/s p50 | ratio p50 (min–max) |`,
   );
   console.log('|---|---:|---:|');
-  console.log(`| bare Fastify route, same JSON | ${quantile(rpsBare, 0.5).toFixed(0)} | 1.00 |`);
+  console.log(`| bare Fastify route, same JSON | ${percentile(rpsBare, 50).toFixed(0)} | 1.00 |`);
   console.log(
-    `| gateway (Host, token, scope, rate limit, audit, log, snapshot) | ${quantile(rpsGateway, 0.5).toFixed(0)} | ${quantile(rpsRatios, 0.5).toFixed(2)} (${Math.min(...rpsRatios).toFixed(2)}–${Math.max(...rpsRatios).toFixed(2)}) |`,
+    `| gateway (Host, token, scope, rate limit, audit, log, snapshot) | ${percentile(rpsGateway, 50).toFixed(0)} | ${percentile(rpsRatios, 50).toFixed(2)} (${Math.min(...rpsRatios).toFixed(2)}–${Math.max(...rpsRatios).toFixed(2)}) |`,
   );
-  console.log(
-    `\n| the same read on the in-process emulated card (EmulatorDriver), ${IN_PROCESS_ROUNDS} each, in turn | p50 ms | p99 ms |`,
-  );
-  console.log('|---|---:|---:|');
-  for (const [name, xs] of [
-    ['direct: EmulatorDriver + HealthCardSession', inProcess.direct],
-    ['ReaderService.readCard, no HTTP', inProcess.service],
-    ['gateway: GET …/card?fresh=true over HTTP (client in the same process)', inProcess.gateway],
-    ['gateway − direct, paired per round', inProcess.diffs],
-  ] as const)
-    console.log(`| ${name} | ${ms(quantile(xs, 0.5))} | ${ms(quantile(xs, 0.99))} |`);
+  console.log('\nthe same read on the in-process emulated card (EmulatorDriver), no pcscd:\n');
+  console.log(readLatencyRows(inProcess, IN_PROCESS_LABELS).join('\n'));
   const errors = groups.reduce((n, x) => n + x.errors, 0);
   console.log(
     `\n${CLIENTS} concurrent clients × ${GROUPS} insertions: ${errors} errors; card reads per group: ${groups.map((x) => x.reads).join(' ')}`,
