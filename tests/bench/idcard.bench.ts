@@ -12,6 +12,7 @@
 import { cpus } from 'node:os';
 import { EmulatedIdCardReader, generateIdCard, serveIdCardReader, startPtyPair } from '@hcard/emulator';
 import { IDCARD_BAUD_RATE, IdCardReader, openSerialTransport, readIdCard } from '@hcard/reader-driver';
+import { percentile } from './sampling.js';
 
 const ROUNDS = Number(process.argv[2] ?? 200);
 const WARM_UP = 10;
@@ -23,10 +24,6 @@ const REPLY_BYTES = 15 + 19 + READ_RESPONSE_BYTES;
 const EXCHANGE_BYTES = 3 * 10 + REPLY_BYTES;
 
 const wireMs = (bytes: number) => (bytes * BITS_PER_BYTE * 1000) / IDCARD_BAUD_RATE;
-
-function percentile(sorted: readonly number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
 
 async function bench(label: string, baudRate: number | undefined) {
   const pair = await startPtyPair();
@@ -50,8 +47,7 @@ async function bench(label: string, baudRate: number | undefined) {
     await served.close();
     await pair.stop();
   }
-  times.sort((a, b) => a - b);
-  return { label, p50: percentile(times, 50), p99: percentile(times, 99), max: times[times.length - 1]! };
+  return { label, p50: percentile(times, 50), p99: percentile(times, 99), max: Math.max(...times) };
 }
 
 const bare = await bench('pty, unpaced', undefined);
