@@ -5,7 +5,6 @@
  * Turns on loopback quick-ACK while it serves, when it may (as `hcard demo` does), so that a
  * reader through pcscd does not wait ~40 ms per APDU; turns it off again on stop.
  */
-import { createInterface } from 'node:readline';
 import { toHex } from '@hcard/card-core';
 import {
   buildBlankCardImage,
@@ -24,10 +23,8 @@ import { defineCommand } from '../shared/command.js';
 import { usageError } from '../shared/errors.js';
 import { maskIdNumber, maskName } from '../shared/privacy.js';
 import { parseSeed } from '../shared/seed.js';
+import { stdinCommands } from '../shared/stdin-commands.js';
 import { stopSignal } from '../shared/stop-signal.js';
-
-const STDIN_COMMANDS =
-  'remove (take the card out), insert (put it back), reset (power-cycle the card), quit (stop), help';
 
 export const emulateCommand = defineCommand({
   name: 'emulate',
@@ -115,36 +112,33 @@ wrong PINs, like a real one; restart the emulator to unblock it.`,
         ? undefined
         : new VpcdCard(new EmulatedPsam(buildPsamImage({ pin: psamPin })), { port: psamPort });
     const stop = stopSignal();
-    let requestQuit!: () => void;
-    const quit = new Promise<'quit'>((resolve) => (requestQuit = () => resolve('quit')));
     let inserted = true;
-    const commands = createInterface({ input: io.stdin, terminal: false });
-    commands.on('line', (raw) => {
-      const line = raw.trim();
-      switch (line) {
-        case '':
-          return;
-        case 'quit':
-          return requestQuit();
-        case 'help':
-          return io.out(`commands: ${STDIN_COMMANDS}`);
-        case 'reset':
-          card.reset();
-          return io.out('reset: the card lost its selection and security state');
-        case 'remove':
+    const commands = stdinCommands(io, {
+      remove: {
+        help: 'take the card out',
+        run: () => {
           if (!inserted) return io.out('remove: the card is already out');
           inserted = false;
           served.remove();
-          return io.out(`removed: the card is out of vpcd port ${port}`);
-        case 'insert':
+          io.out(`removed: the card is out of vpcd port ${port}`);
+        },
+      },
+      insert: {
+        help: 'put it back',
+        run: () => {
           if (inserted) return io.out('insert: the card is already in');
           inserted = true;
           // Resolves once vpcd has accepted the card again.
           void served.insert().then(() => io.out(`inserted: the card is in vpcd port ${port}`));
-          return;
-        default:
-          return io.out(`unknown command "${line}"; commands: ${STDIN_COMMANDS}`);
-      }
+        },
+      },
+      reset: {
+        help: 'power-cycle the card',
+        run: () => {
+          card.reset();
+          io.out('reset: the card lost its selection and security state');
+        },
+      },
     });
     // Serve until stopped, even with no card connected and stdin at its end.
     const keepAlive = setInterval(() => undefined, 2 ** 30);
@@ -169,15 +163,13 @@ wrong PINs, like a real one; restart the emulator to unblock it.`,
     );
     try {
       const connected = Promise.all([served.insert(), psam?.insert()]).then(() => 'ready' as const);
-      let reason = await Promise.race([connected, stop.stopped, quit]);
+      let reason = await Promise.race([connected, stop.stopped, commands.quit]);
       clearTimeout(waiting);
       if (reason === 'ready') {
         // The emulated PSAM's PIN is a test value, so saying it is what a tester needs.
         const psamText = psam ? `the test PSAM (PIN ${psamPin}) on port ${psamPort}` : 'no PSAM';
-        io.out(
-          `ready: the card on vpcd port ${port}, ${psamText}; stdin commands: remove, insert, reset, quit, help`,
-        );
-        reason = await Promise.race([stop.stopped, quit]);
+        io.out(`ready: the card on vpcd port ${port}, ${psamText}; stdin commands: ${commands.names}`);
+        reason = await Promise.race([stop.stopped, commands.quit]);
       }
       served.remove();
       psam?.remove();

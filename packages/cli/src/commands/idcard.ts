@@ -4,7 +4,6 @@
  * card: it is the operator's screen. What `emulate` logs is masked.
  */
 import { existsSync, lstatSync, readlinkSync, unlinkSync } from 'node:fs';
-import { createInterface } from 'node:readline';
 import { type HcardError, hcardError, isHcardError } from '@hcard/card-core';
 import {
   EmulatedIdCardReader,
@@ -33,6 +32,7 @@ import { errorLine, usageError } from '../shared/errors.js';
 import { roundMs, toJson } from '../shared/json.js';
 import { maskIdNumber, maskName } from '../shared/privacy.js';
 import { parseSeed } from '../shared/seed.js';
+import { stdinCommands } from '../shared/stdin-commands.js';
 import { stopSignal } from '../shared/stop-signal.js';
 
 /** Ports to consider instead of scanning (comma-separated): test rigs and unusual set-ups. */
@@ -150,9 +150,6 @@ ${PORT_HELP}`,
   },
 });
 
-const EMULATE_STDIN =
-  'remove (take the card off), insert (place it again), next (place the next person’s card), quit, help';
-
 export const idcardEmulateCommand = defineCommand({
   name: 'idcard emulate',
   summary: 'serve an emulated ID-card reader on a pseudo-terminal',
@@ -208,43 +205,36 @@ What it prints about the card is masked.`,
     const stop = stopSignal();
     let pair: PtyPair | undefined;
     let served: ServedIdCardReader | undefined;
-    const commands = createInterface({ input: io.stdin, terminal: false });
+    const place = (next: SyntheticIdCard) => {
+      card = next;
+      device.insert(card);
+      io.out(`placed: ${describeCard(card, seed)}`);
+    };
+    const commands = stdinCommands(io, {
+      remove: {
+        help: 'take the card off',
+        run: () => {
+          device.remove();
+          io.out('removed: no card on the reader');
+        },
+      },
+      insert: { help: 'place it again', run: () => place(card) },
+      next: {
+        help: 'place the next person’s card',
+        run: () => {
+          seed = typeof seed === 'number' ? seed + 1 : `${seed}+1`;
+          place(generateIdCard(seed, { kind }));
+        },
+      },
+    });
     // Serve until stopped, even with stdin at its end.
     const keepAlive = setInterval(() => undefined, 2 ** 30);
     try {
       pair = await startPtyPair({ linkA: options.link });
       served = serveIdCardReader(device, pair.b);
       io.out(`card: ${describeCard(card, seed)}${options.absent ? ' (not on the reader)' : ''}`);
-      io.out(
-        `ready: emulated ID-card reader on ${options.link}; stdin commands: remove, insert, next, quit, help`,
-      );
-      let requestQuit!: () => void;
-      const quit = new Promise<'quit'>((resolve) => (requestQuit = () => resolve('quit')));
-      commands.on('line', (raw) => {
-        const line = raw.trim();
-        switch (line) {
-          case '':
-            return;
-          case 'quit':
-            return requestQuit();
-          case 'help':
-            return io.out(`commands: ${EMULATE_STDIN}`);
-          case 'remove':
-            device.remove();
-            return io.out('removed: no card on the reader');
-          case 'insert':
-            device.insert(card);
-            return io.out(`placed: ${describeCard(card, seed)}`);
-          case 'next':
-            seed = typeof seed === 'number' ? seed + 1 : `${seed}+1`;
-            card = generateIdCard(seed, { kind });
-            device.insert(card);
-            return io.out(`placed: ${describeCard(card, seed)}`);
-          default:
-            return io.out(`unknown command "${line}"; commands: ${EMULATE_STDIN}`);
-        }
-      });
-      const reason = await Promise.race([stop.stopped, quit]);
+      io.out(`ready: emulated ID-card reader on ${options.link}; stdin commands: ${commands.names}`);
+      const reason = await Promise.race([stop.stopped, commands.quit]);
       io.out(`stopped (${reason})`);
       return 0;
     } finally {
