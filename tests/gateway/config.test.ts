@@ -61,6 +61,7 @@ const SAFE_DEFAULTS = {
   bodyLimit: 64 * 1024,
   insurance: { mdtrtCertType: '02', psnCertType: '01', ssseMdtrtCertType: '03' },
   identity: {},
+  readAhead: ['issuer', 'holder', 'insurance', 'photo'],
 };
 
 describe('parseConfig', () => {
@@ -131,6 +132,13 @@ describe('parseConfig', () => {
     ],
     ['bodyLimit too small', { bodyLimit: 10 }, 'bodyLimit', /bodyLimit/],
     ['an unknown log level', { logLevel: 'loud' }, 'logLevel', /logLevel/],
+    [
+      'an unknown section to read ahead',
+      { readAhead: ['holder', 'fingerprints'] },
+      'readAhead.1',
+      /readAhead\.1/,
+    ],
+    ['a section to read ahead twice', { readAhead: ['photo', 'photo'] }, 'readAhead', /readAhead/],
     [
       'a bad certificate type',
       { insurance: { mdtrtCertType: '3' } },

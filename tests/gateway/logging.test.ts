@@ -127,3 +127,49 @@ describe('what the gateway logs', () => {
     }
   });
 });
+
+describe('what the gateway logs when the card was read ahead, before any request', () => {
+  it('masks the names of a card first served from the read-ahead snapshot', async () => {
+    const lines: string[] = [];
+    const masker = new PersonalDataMasker();
+    const destination = new Writable({
+      write(chunk, _encoding, done) {
+        lines.push(...String(chunk).split('\n').filter(Boolean));
+        done();
+      },
+    });
+    const rig = await startGatewayRig({
+      listen: true,
+      seed: 'log-read-ahead',
+      readAhead: ['basic', 'extended'],
+      deps: {
+        loggerInstance: createLogger({ level: 'debug', masker, destination }),
+        hooks: auditingHooks(
+          new AuditLog(join(mkdtempSync(join(tmpdir(), 'hcard-audit-')), 'a.jsonl'), { masker }),
+          masker,
+        ),
+      },
+    });
+    try {
+      const name = rig.built.items.name!;
+      // The read-ahead's read: no request, so nothing told the masker yet.
+      await rig.service.readCard('Emu 00 00', ['basic', 'extended']);
+      const reader = encodeURIComponent('Emu 00 00');
+      const headers = rig.headers();
+      const served = await fetch(`${rig.url}/v1/readers/${reader}/card?sections=holder`, { headers });
+      expect(((await served.json()) as { cached: boolean }).cached).toBe(true);
+      const refused = await fetch(
+        `${rig.url}/v1/readers/${reader}/card?sections=${encodeURIComponent(name)}`,
+        { headers },
+      );
+      expect(refused.status).toBe(400);
+      await new Promise((resolve) => setImmediate(resolve));
+      const log = lines.join('\n');
+      expect(log).toContain('sections=');
+      expect(log, name).not.toContain(name);
+      expect(log, name).not.toContain(encodeURIComponent(name));
+    } finally {
+      await rig.close();
+    }
+  });
+});

@@ -3,7 +3,7 @@
  * is not held up by the first), identical concurrent reads coalesced into one card read, a card
  * read once served from its snapshot (`cached: true`) until it is removed, `fresh=true` reading
  * again, a card removed in the middle of a request failing with 409 HCARD_E_CARD_REMOVED and
- * never a partial answer, and 50 concurrent clients on one reader.
+ * never a partial answer, the read-ahead at insertion, and 50 concurrent clients on one reader.
  */
 import type { Section } from '@hcard/card-core';
 import { buildPsamImage, EmulatedHealthCard, EmulatedPsam, generateCard } from '@hcard/emulator';
@@ -209,6 +209,89 @@ describe('coalescing and snapshots', () => {
   });
 });
 
+describe('read-ahead at insertion', () => {
+  const AHEAD: Section[] = ['basic', 'extended', 'photo'];
+
+  /** A rig reading ahead, once the read-ahead of the card it starts with is over. */
+  async function aheadRig(): Promise<SlowRig> {
+    const slow = await slowRig({ readAhead: AHEAD });
+    // Joins the read-ahead of the card now in (same sections, same card), or finds its snapshot.
+    await slow.r.service.readCard(USER_READER, AHEAD);
+    return slow;
+  }
+
+  it('reads the configured sections when the card goes in; the first request gets that snapshot', async () => {
+    const { r, card } = await aheadRig();
+    const reads = r.service.cardReads;
+    // The card in again: the read-ahead touches it with no request at all.
+    const held = card.hold();
+    await putCard(r, card);
+    await within(held, 5000, 'the read-ahead reached the card');
+    card.release();
+    await r.service.readCard(USER_READER, AHEAD);
+    expect(r.service.cardReads).toBe(reads + 1);
+
+    const apdus = r.card.commandCount;
+    const first = await getCard(r, 'sections=holder,photo,insurance');
+    expect(first.status).toBe(200);
+    expect(first.body.cached).toBe(true);
+    expect(first.body.card.holder!.idNumber).toBe(r.built.items.idNumber);
+    expect(Buffer.from(first.body.card.photo!.base64!, 'base64')).toEqual(
+      Buffer.from(r.built.resident.photo),
+    );
+    expect(r.service.cardReads).toBe(reads + 1);
+    expect(r.card.commandCount).toBe(apdus);
+    // A section it did not read is read when asked for.
+    expect((await getCard(r, 'sections=clinical')).body.cached).toBe(false);
+    expect(r.service.cardReads).toBe(reads + 2);
+  });
+
+  it('a request that comes during the read-ahead waits for it and reads nothing twice', async () => {
+    const { r, card, arrived } = await aheadRig();
+    const reads = r.service.cardReads;
+    const held = card.hold();
+    await putCard(r, card);
+    await within(held, 5000, 'the read-ahead reached the card');
+    const before = arrived();
+    // Other sections than the read-ahead's (no coalescing): the request queues behind it.
+    const answer = getCard(r, 'sections=holder');
+    await until(() => arrived() > before, 5000, 'the request reached the route');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    card.release();
+    const got = await within(answer, 10_000, 'the request');
+    expect(got.status).toBe(200);
+    expect(got.body.card.holder!.name).toBe(r.built.items.name);
+    expect(r.service.cardReads).toBe(reads + 1);
+  });
+
+  it('is off unless configured', async () => {
+    const { r, card } = await slowRig();
+    await putCard(r, card);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(r.service.cardReads).toBe(0);
+  });
+
+  it('a card removed during the read-ahead: it fails quietly, and the next card is read ahead', async () => {
+    const total = await apdusFor(['holder,photo']);
+    const { r, card } = await aheadRig();
+    card.after(card.transmits + Math.floor(total / 2), () => r.driver.remove(USER_READER));
+    const counter = r.service.counter(USER_READER);
+    await putCard(r, card);
+    await until(() => r.service.counter(USER_READER) >= counter + 3, 5000, 'removed during the read-ahead');
+    const other = generateCard('gateway-after-ahead');
+    const otherCard = new ControlledCard(new EmulatedHealthCard(other.image));
+    const held = otherCard.hold();
+    await putCard(r, otherCard);
+    await within(held, 5000, "the next card's read-ahead reached it");
+    otherCard.release();
+    const ahead = await r.service.readCard(USER_READER, AHEAD);
+    expect(ahead.data.items.idNumber).toBe(other.items.idNumber);
+    const next = await getCard(r, 'sections=holder');
+    expect(next.body.cached).toBe(true);
+    expect(next.body.card.holder!.idNumber).toBe(other.items.idNumber);
+  });
+});
+
 describe('a card removed in the middle of a request', () => {
   const SECTIONS = 'issuer,holder,photo,clinical';
 
@@ -252,6 +335,38 @@ describe('a card removed in the middle of a request', () => {
     const next = await getCard(r, 'sections=holder');
     expect(next.body.cached).toBe(false);
     expect(next.body.card.holder!.idNumber).not.toBe(r.built.items.idNumber);
+  });
+
+  it('a request after the card was swapped does not join a read of the card that left', async () => {
+    const { r, card, arrived } = await slowRig();
+    const held = card.hold();
+    const before = arrived();
+    const first = fetchWithin(`${r.url}${CARD}?sections=holder`, { headers: r.headers() });
+    await within(held, 5000, 'the first read reached the card');
+    const other = generateCard('gateway-swapped-while-reading');
+    await putCard(r, new EmulatedHealthCard(other.image));
+    // The same sections, asked after the swap: a read of the new card, not the old one's.
+    const second = getCard(r, 'sections=holder');
+    await until(() => arrived() >= before + 2, 5000, 'both requests reached the route');
+    card.release();
+    await expectErrorResponse(await first, 409, 'HCARD_E_CARD_REMOVED');
+    const got = await within(second, 10_000, 'the second request');
+    expect(got.status).toBe(200);
+    expect(got.body.card.holder!.idNumber).toBe(other.items.idNumber);
+  });
+
+  it('the same for the three-in-one registration read', async () => {
+    const { r, card } = await slowRig();
+    const held = card.hold();
+    const first = r.service.readApplications(USER_READER);
+    await within(held, 5000, 'the first read reached the card');
+    const other = generateCard('gateway-swapped-while-reading-apps');
+    await putCard(r, new EmulatedHealthCard(other.image));
+    const second = r.service.readApplications(USER_READER);
+    card.release();
+    await expect(first).rejects.toMatchObject({ code: 'HCARD_E_CARD_REMOVED' });
+    const { read } = await within(second, 10_000, 'the second read');
+    expect(read.health?.kind === 'read' && read.health.data.items.idNumber).toBe(other.items.idNumber);
   });
 
   it('fails every request of a coalesced group alike', async () => {

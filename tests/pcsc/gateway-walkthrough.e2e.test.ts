@@ -57,6 +57,8 @@ describe.skipIf(pcscUnavailable()).sequential('the README walkthrough', () => {
     const built = generateCard(7);
     expect(card.card.holder).toMatchObject({ name: built.items.name, idNumber: built.items.idNumber });
     expect(card.card.insurance.ruralInsuranceNumber).toBe(built.items.ruralInsuranceNumber);
+    // Read ahead when the gateway saw the card (the config's default "readAhead"), before curl asked.
+    expect(card.cached).toBe(true);
     expect(insurance.lookup).toMatchObject({ certno: built.items.idNumber, psn_name: built.items.name });
     // The first start created the config, readable by its owner only, holding the token's hash only.
     const config = join(home, 'hcard', 'gateway.json');
@@ -64,5 +66,11 @@ describe.skipIf(pcscUnavailable()).sequential('the README walkthrough', () => {
     const gatewayLog = readFileSync('/tmp/gateway.log', 'utf8');
     expect(gatewayLog).toContain('listening on http://127.0.0.1:7130');
     expect(readFileSync(config, 'utf8')).not.toMatch(/hcard_[A-Za-z0-9_-]{20,}/);
+    expect(JSON.parse(readFileSync(config, 'utf8')).readAhead).toEqual([
+      'issuer',
+      'holder',
+      'insurance',
+      'photo',
+    ]);
   }, 120_000);
 });

@@ -6,6 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
+import type { Section } from '@hcard/card-core';
 import {
   type BuildChipOptions,
   type BuiltCard,
@@ -87,6 +88,8 @@ export async function startGatewayRig(
     chip?: BuildChipOptions;
     /** Serve the ID-card reader on this serial port (polled every 100 ms). */
     idCardPort?: string;
+    /** The service's read-ahead at card insertion (off by default). */
+    readAhead?: readonly Section[];
   } = {},
 ): Promise<GatewayRig> {
   const seed = options.seed ?? 'gateway';
@@ -97,7 +100,10 @@ export async function startGatewayRig(
   const driver = new EmulatorDriver();
   driver.insert(USER_READER, chipCard ?? card);
   driver.insert(PSAM_READER, new EmulatedPsam(buildPsamImage()));
-  const service = new ReaderService(options.driver ?? driver, { psamPin: TEST_PSAM_PIN });
+  const service = new ReaderService(options.driver ?? driver, {
+    psamPin: TEST_PSAM_PIN,
+    ...(options.readAhead ? { readAhead: options.readAhead } : {}),
+  });
   await service.start();
   let config = testConfig(options.config);
   const idCards = options.idCardPort

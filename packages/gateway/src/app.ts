@@ -40,7 +40,7 @@ export interface AuditEntry {
 export interface GatewayHooks {
   /** Runs `job` and records who did what to which card, and how it ended. */
   audited<T>(request: FastifyRequest, entry: AuditEntry, job: () => Promise<T>): Promise<T>;
-  /** Tells the log masker the names on a card just read. */
+  /** Tells the log masker the names on a card read (once per card data object). */
   sawCard(data: HealthCardData): void;
   /** The same for names read elsewhere (SSSE, bank, ID card). */
   sawNames(names: readonly (string | undefined)[]): void;

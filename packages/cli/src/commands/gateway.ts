@@ -9,6 +9,7 @@ import {
   auditingHooks,
   auditLogFile,
   configuredPsamPin,
+  coreSectionsOf,
   createLogger,
   createToken,
   defaultConfigFile,
@@ -72,6 +73,7 @@ Tokens: hcard gateway token create | list | revoke (see hcard gateway token --he
         ...(r.psamPin === undefined ? {} : { psamPin: r.psamPin }),
       })),
       ...(psamPin === undefined ? {} : { psamPin }),
+      readAhead: coreSectionsOf(config.readAhead),
     });
     const stop = stopSignal();
     let audit: AuditLog | undefined;

@@ -38,6 +38,8 @@ function recordOf(
 }
 
 export function auditingHooks(audit: AuditLog, masker: PersonalDataMasker): GatewayHooks {
+  // Card data objects whose names the masker was told: a snapshot is served many times.
+  const told = new WeakSet<HealthCardData>();
   return {
     audited(request, entry, job) {
       const client = request.principal?.client ?? 'unknown';
@@ -54,6 +56,8 @@ export function auditingHooks(audit: AuditLog, masker: PersonalDataMasker): Gate
       );
     },
     sawCard(data) {
+      if (told.has(data)) return;
+      told.add(data);
       masker.rememberAll(NAME_KEYS.map((k) => data.items[k]).filter((n): n is string => Boolean(n)));
     },
     sawNames(names) {

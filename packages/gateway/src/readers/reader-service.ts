@@ -1,9 +1,10 @@
 /**
  * The one owner of the readers (architecture.md §11): routes ask it for card data and it
  * decides how the card is touched. Per user-card reader (and its PSAM slot) one FIFO queue;
- * identical concurrent reads coalesced into one card read; what was read served from a
- * snapshot until the card is removed; writes queued like reads. A card removed mid-request
- * fails the request (HCARD_E_CARD_REMOVED), never a partial result.
+ * identical concurrent reads of the same card coalesced into one card read; what was read
+ * served from a snapshot until the card is removed, and read ahead at insertion when configured;
+ * writes queued like reads. A card removed mid-request fails the request
+ * (HCARD_E_CARD_REMOVED), never a partial result.
  */
 import {
   type CardChannel,
@@ -29,6 +30,11 @@ export interface ReaderServiceOptions {
   /** PIN for PSAMs without their own. */
   readonly psamPin?: string;
   readonly settings?: Partial<HealthCardSettings>;
+  /**
+   * Sections read as soon as a card goes into a user-card reader, before anyone asks, so the
+   * first request is answered from the snapshot (or joins the read under way). None: off.
+   */
+  readonly readAhead?: readonly Section[];
 }
 
 export interface ReaderStatus {
@@ -53,6 +59,12 @@ export interface ApplicationsRead {
   readonly counter: number;
   readonly cached: boolean;
 }
+
+type ChannelsJob<T> = (
+  card: CardChannel,
+  psam: CardChannel,
+  slots: SlotPair & { psamPin: string },
+) => Promise<T>;
 
 interface Snapshot {
   /** Counter of the reader's last event when this card was first read. */
@@ -100,10 +112,19 @@ export class ReaderService {
           this.#applications.delete(event.reader);
         }
         this.events.publish(event);
+        if (event.type === 'card-inserted') this.#readAhead(event.reader);
         if (event.type === 'reader-added' && --pending === 0) ready();
       }
     })();
     await Promise.race([seen, new Promise((r) => setTimeout(r, 2000))]);
+  }
+
+  /** Reads the configured sections of a card just inserted; a failure waits for a request to tell. */
+  #readAhead(reader: string): void {
+    const sections = this.#options.readAhead ?? [];
+    if (sections.length === 0) return;
+    // A PSAM slot, an unpaired reader or a missing PIN fail in #slots, before the card is touched.
+    this.readCard(reader, sections).catch(() => undefined);
   }
 
   async close(): Promise<void> {
@@ -148,32 +169,38 @@ export class ReaderService {
    * Runs `job` with the reader's card and PSAM channels, in the reader's queue; both are closed
    * afterwards whatever happens.
    */
-  #withChannels<T>(
-    reader: string,
-    job: (card: CardChannel, psam: CardChannel, slots: SlotPair & { psamPin: string }) => Promise<T>,
-  ): Promise<T> {
-    return this.#queued(reader, async (slots) => {
-      const card = await this.#driver.connect(slots.user);
+  #withChannels<T>(reader: string, job: ChannelsJob<T>): Promise<T> {
+    return this.#queued(reader, (slots) => this.#onChannels(slots, job));
+  }
+
+  async #onChannels<T>(slots: SlotPair & { psamPin: string }, job: ChannelsJob<T>): Promise<T> {
+    const card = await this.#driver.connect(slots.user);
+    try {
+      const psam = await this.#driver.connect(slots.psam).catch((e: unknown) => {
+        throw isHcardError(e, 'HCARD_E_NO_CARD')
+          ? hcardError('HCARD_E_NO_CARD', `"${slots.psam}" (the PSAM slot)`, { reader: slots.psam }, e)
+          : e;
+      });
       try {
-        const psam = await this.#driver.connect(slots.psam).catch((e: unknown) => {
-          throw isHcardError(e, 'HCARD_E_NO_CARD')
-            ? hcardError('HCARD_E_NO_CARD', `"${slots.psam}" (the PSAM slot)`, { reader: slots.psam }, e)
-            : e;
-        });
-        try {
-          return await job(card, psam, slots);
-        } finally {
-          await psam.close();
-        }
+        return await job(card, psam, slots);
       } finally {
-        await card.close();
+        await psam.close();
       }
-    });
+    } finally {
+      await card.close();
+    }
   }
 
   /** Runs `job` with an open session on the reader's card, in the reader's queue. */
   withSession<T>(reader: string, job: (session: HealthCardSession) => Promise<T>): Promise<T> {
-    return this.#withChannels(reader, async (card, psam, slots) => {
+    return this.#queued(reader, (slots) => this.#onSession(slots, job));
+  }
+
+  #onSession<T>(
+    slots: SlotPair & { psamPin: string },
+    job: (session: HealthCardSession) => Promise<T>,
+  ): Promise<T> {
+    return this.#onChannels(slots, async (card, psam) => {
       const opened = await HealthCardSession.open(card, new PsamClient(psam), {
         settings: { ...this.#options.settings, psamPin: slots.psamPin },
       });
@@ -190,7 +217,7 @@ export class ReaderService {
     const kept = this.#applications.get(reader);
     if (!options.fresh && kept) return Promise.resolve({ ...kept, cached: true });
     // Requests that arrive while the card is being read share that read.
-    const key = `${reader}\n${options.fresh ? 'fresh' : ''}`;
+    const key = `${reader}\n${this.#counters.get(reader) ?? 0}\n${options.fresh ? 'fresh' : ''}`;
     const running = this.#applicationsInflight.get(key);
     if (running) return running;
     const read = this.#readApplications(reader).finally(() => this.#applicationsInflight.delete(key));
@@ -248,7 +275,8 @@ export class ReaderService {
     if (!options.fresh && snap && sections.every((s) => snap.sections.has(s)))
       return Promise.resolve({ data: snap.data, cached: true, counter: snap.counter });
     const want = [...new Set(sections)].sort();
-    const key = `${reader}\n${options.fresh ? 'fresh' : ''}\n${want.join(',')}`;
+    // The card's counter in the key: a read of the card before a re-insertion is not this card's.
+    const key = `${reader}\n${this.#counters.get(reader) ?? 0}\n${options.fresh ? 'fresh' : ''}\n${want.join(',')}`;
     const running = this.#inflight.get(key);
     if (running) return running;
     const read = this.#readFromCard(reader, want, options.fresh === true).finally(() =>
@@ -260,18 +288,25 @@ export class ReaderService {
 
   async #readFromCard(reader: string, want: readonly Section[], fresh: boolean): Promise<CardReadResult> {
     const counter = this.#counters.get(reader) ?? 0;
-    const before = this.#snapshots.get(reader);
-    const missing = fresh || !before ? want : want.filter((s) => !before.sections.has(s));
-    const data = await this.withSession(reader, async (session) => {
-      this.cardReads++;
-      const read = await session.readCard(missing);
-      if (!read.ok) throw refusalError(read.refusal);
-      return read.value;
+    // What to read is decided in the reader's queue: a read queued ahead of this one (another
+    // request's, or the read-ahead at insertion) may have read these sections meanwhile.
+    const read = await this.#queued(reader, async (slots) => {
+      const before = this.#snapshots.get(reader);
+      const missing = fresh || !before ? want : want.filter((s) => !before.sections.has(s));
+      if (missing.length === 0) return undefined;
+      return this.#onSession(slots, async (session) => {
+        this.cardReads++;
+        const read = await session.readCard(missing);
+        if (!read.ok) throw refusalError(read.refusal);
+        return { missing, data: read.value };
+      });
     });
-    // An event while we read means another card (or none): keep nothing of this one.
+    // An event while we waited or read means another card (or none): keep nothing of this one.
     if ((this.#counters.get(reader) ?? 0) !== counter)
       throw hcardError('HCARD_E_CARD_REMOVED', `"${reader}"`, { reader });
     const current = this.#snapshots.get(reader);
+    if (!read) return { data: current!.data, cached: true, counter };
+    const { missing, data } = read;
     const merged: Snapshot =
       current && !fresh
         ? {

@@ -189,8 +189,8 @@ export const cardRoutes: FastifyPluginAsyncTypebox<CardRoutesOptions> = async (
       const read = await hooks.audited(request, { action: 'read', reader, sections }, () =>
         service.readCard(reader, core, { fresh: request.query.fresh === true }),
       );
-      // A snapshot's names were told to the masker when the card was read.
-      if (!read.cached) hooks.sawCard(read.data);
+      // Also for a snapshot: the read-ahead at insertion read it without a request.
+      hooks.sawCard(read.data);
       // JSON made once per snapshot, reader and list of sections; Fastify sends bytes as they are.
       return reply
         .type('application/json; charset=utf-8')
