@@ -19,6 +19,9 @@
  *    alternating paired rounds.
  * 3. 50 concurrent clients on one reader after each (re)insertion: errors, and card reads per
  *    coalesced group (1 is the target).
+ * 4. The first request 200 ms after an insertion: read on the request (this gateway) against
+ *    read ahead at the insertion (a second gateway with `readAhead`).
+ * 5. The latency of (1) on the in-process emulated card (gateway-latency-inprocess.ts).
  * Only 127.0.0.1. Starts pcscd when none runs (and stops it after). Run: pnpm bench:gateway
  * (`--cpu-prof` before the script path profiles this, the gateway's, process).
  */
@@ -63,6 +66,8 @@ const CONCURRENCY = 16;
 const GROUPS = 10;
 const CLIENTS = 50;
 const SECTIONS = ['issuer', 'holder', 'insurance'] as const;
+const FIRST_READS = 20;
+const OPERATOR_MS = 200;
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 
@@ -247,26 +252,70 @@ try {
   const rpsRatios = rpsGateway.map((g, i) => g / rpsBare[i]!);
   await bare.close();
 
-  // 3. Fifty clients at once after each insertion: one card read per group.
-  const groups: { reads: number; errors: number }[] = [];
-  for (let g = 0; g < GROUPS; g++) {
-    const before = service.counter(READERS.user.name);
+  /** The card out and in again, as both services saw it. */
+  const reinsert = async (services: readonly ReaderService[]) => {
+    const before = services.map((s) => s.counter(READERS.user.name));
     emulator.send('remove');
     await emulator.next('removed:');
+    // Out until the services saw it go (put back at once, pcscd may see no change at all).
+    await waitFor(() => services.every((s, i) => s.counter(READERS.user.name) >= before[i]! + 1));
     const inserted = emulator.next('inserted:');
     emulator.send('insert');
     await inserted;
-    await waitFor(() => service.counter(READERS.user.name) >= before + 2);
+    await waitFor(() => services.every((s, i) => s.counter(READERS.user.name) >= before[i]! + 2));
+  };
+
+  // 3. Fifty clients at once after each insertion: one card read per group.
+  const groups: { reads: number; errors: number }[] = [];
+  for (let g = 0; g < GROUPS; g++) {
+    await reinsert([service]);
     const reads = service.cardReads;
     const errors = await client.run<number>({ job: 'burst', clients: CLIENTS, url: cardUrl, headers });
     groups.push({ reads: service.cardReads - reads, errors });
   }
+
+  // 4. The first request after an insertion, OPERATOR_MS later (an operator's click): this gateway
+  // reads the card on that request; a second one, wired alike, read it ahead at the insertion.
+  // On the same driver (the two never touch the card at the same time here); closed with it.
+  const aheadService = new ReaderService(driver, {
+    psamPin: TEST_PSAM_PIN,
+    readAhead: coreSectionsOf([...SECTIONS]),
+  });
+  await aheadService.start();
+  const aheadGateway = await startServer(config, {
+    service: aheadService,
+    tokens: new TokenStore(configFile, config.tokens),
+    loggerInstance: createLogger({ level: config.logLevel, masker, destination: logLines }),
+    hooks: auditingHooks(audit, masker),
+  });
+  const aheadBase = aheadGateway.urls[0]!;
+  const firstRead = (base: string) =>
+    clientRead(
+      'http',
+      `${base}/v1/readers/${encodeURIComponent(READERS.user.name)}/card?sections=${SECTIONS.join(',')}`,
+      { host: new URL(base).host, authorization: `Bearer ${TOKEN}` },
+    )();
+  const first = { onRequest: [] as number[], ahead: [] as number[] };
+  for (let i = 0; i < FIRST_READS; i++) {
+    const reads = aheadService.cardReads;
+    await reinsert([service, aheadService]);
+    await new Promise((resolve) => setTimeout(resolve, OPERATOR_MS));
+    // Done reading ahead (this joins the read if it still runs), so the two never share the card.
+    await aheadService.readCard(READERS.user.name, core);
+    if (aheadService.cardReads !== reads + 1) throw new Error('the read-ahead did not read the card');
+    const [a, b] = i % 2 === 0 ? [base, aheadBase] : [aheadBase, base];
+    const ta = await firstRead(a);
+    const tb = await firstRead(b);
+    first.onRequest.push(a === base ? ta : tb);
+    first.ahead.push(a === base ? tb : ta);
+  }
+  await aheadGateway.close();
   await gateway.close();
   await audit.flush();
   await logLines.flush();
   const linesLogged = readFileSync(logFile, 'utf8').split('\n').length - 1;
 
-  // 4. The gateway's own latency on the in-process emulated card, without pcscd's jitter.
+  // 5. The gateway's own latency on the in-process emulated card, without pcscd's jitter.
   const inProcess = await measureInProcessLatency(IN_PROCESS_ROUNDS, SECTIONS);
 
   const ms = (x: number) => x.toFixed(2);
@@ -299,6 +348,19 @@ try {
   );
   console.log('\nthe same read on the in-process emulated card (EmulatorDriver), no pcscd:\n');
   console.log(readLatencyRows(inProcess, IN_PROCESS_LABELS).join('\n'));
+  console.log(
+    `\n| the first request ${OPERATOR_MS} ms after an insertion, ${FIRST_READS} each | p50 ms | p99 ms |`,
+  );
+  console.log('|---|---:|---:|');
+  console.log(
+    `| read on the request | ${ms(percentile(first.onRequest, 50))} | ${ms(percentile(first.onRequest, 99))} |`,
+  );
+  console.log(
+    `| read ahead at the insertion (readAhead) | ${ms(percentile(first.ahead, 50))} | ${ms(percentile(first.ahead, 99))} |`,
+  );
+  console.log(
+    `| ratio, p50 (read ahead / on request) | ${(percentile(first.ahead, 50) / percentile(first.onRequest, 50)).toFixed(2)} | |`,
+  );
   const errors = groups.reduce((n, x) => n + x.errors, 0);
   console.log(
     `\n${CLIENTS} concurrent clients × ${GROUPS} insertions: ${errors} errors; card reads per group: ${groups.map((x) => x.reads).join(' ')}`,
