@@ -1,7 +1,8 @@
 /**
  * The national interface's functions (IF2012, spec §5) as gateway routes: every read answers
  * the card's values under the interface's field names (JSON) and in the interface's order
- * (`format=text`), every write round-trips through the compat read and through
+ * (`format=text`), from the card or, unchanged, from the snapshot of a card read since it went
+ * in, every write round-trips through the compat read and through
  * `GET /v1/readers/{reader}/card`, every function is refused without a token (401) and with a
  * token lacking its scope (403), and the OpenAPI document lists each function.
  *
@@ -321,6 +322,27 @@ describe('reads answer the card’s values under the interface’s names and ord
     expect(ef05.FKJGZS).toMatch(/^[0-9A-F]{360}$/);
     expect(ef05.FKSJ).toMatch(/^\d{8}$/);
     expect((await read(rig, 'iR_DDF1EF06Info')).XB).toBe('02');
+  });
+
+  it('TLV files from the snapshot of a card read since it went in: the same answers, no APDU', async () => {
+    const built = distinctCard();
+    rig = await startGatewayRig();
+    putCard(rig, built);
+    const fromCard: Record<string, unknown> = {};
+    for (const name of Object.keys(TLV_READS))
+      fromCard[name] = [await read(rig, name), await readText(rig, name)];
+    await rig.close();
+
+    rig = await startGatewayRig();
+    const counter = rig.service.counter(USER_READER);
+    const card = putCard(rig, built);
+    for (let i = 0; i < 200 && rig.service.counter(USER_READER) < counter + 2; i++)
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    await cardTlvItems(rig); // every TLV section into the snapshot
+    const apdus = card.commandCount;
+    for (const name of Object.keys(TLV_READS))
+      expect([await read(rig, name), await readText(rig, name)], name).toEqual(fromCard[name]);
+    expect(card.commandCount, 'answered without touching the card').toBe(apdus);
   });
 
   it('the photo: hex of the 2-byte length and the JPEG', async () => {

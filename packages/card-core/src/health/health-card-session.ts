@@ -51,6 +51,13 @@ const SECTION_FILES: Record<Exclude<Section, 'photo' | 'encounters'>, readonly s
   clinical: ['DDF1/DF02/EF05', 'DDF1/DF02/EF06'],
 };
 
+/** The section whose read (`readCard`) decodes this TLV file's items; undefined for other files. */
+export function sectionOfFile(path: string): Section | undefined {
+  for (const [section, files] of Object.entries(SECTION_FILES))
+    if (files.includes(path)) return section as Section;
+  return undefined;
+}
+
 const PHOTO_FILE = 'DDF1/EF07';
 const ALLERGY_FILE = 'DDF1/DF02/EF07';
 const IMMUNISATION_FILE = 'DDF1/DF02/EF08';

@@ -23,6 +23,7 @@ import {
   type LayoutId,
   type PsamClient,
   refusalError,
+  sectionOfFile,
   toHex,
   u16be,
 } from '@hcard/card-core';
@@ -149,8 +150,14 @@ const CYCLIC_WRITERS: Record<
 };
 
 const READERS: Partial<Record<CompatKind, Runner>> = {
-  items: (fn, _args, service, reader) =>
-    onCard(service, reader, async (session) => {
+  items: (fn, _args, service, reader) => {
+    // The card's snapshot (read since it went in, or read ahead) holds these items decoded the
+    // same way (card-core's decodeTlvRecord, the same settings); writes drop what they change.
+    const section = sectionOfFile(fn.file!);
+    const kept = section && service.snapshot(reader, [section]);
+    if (kept)
+      return Promise.resolve({ values: fn.fields.map((f) => [f.name, kept.items[f.item!] ?? ''] as const) });
+    return onCard(service, reader, async (session) => {
       const records = await ok(session.readFile(fn.file!));
       return {
         values: fn.fields.map((f) => {
@@ -161,7 +168,8 @@ const READERS: Partial<Record<CompatKind, Runner>> = {
           return [f.name, decodeTlvRecord(item, raw, session.settings)] as const;
         }),
       };
-    }),
+    });
+  },
 
   photo: (fn, _args, service, reader) =>
     onCard(service, reader, async (session) => {

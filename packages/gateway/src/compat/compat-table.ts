@@ -21,6 +21,7 @@ import {
   type LayoutId,
   type PsamFile,
   type Section,
+  sectionOfFile,
 } from '@hcard/card-core';
 import type { Scope } from '../config/config.js';
 
@@ -228,7 +229,7 @@ const itemsRead = (
   summary: string,
 ): CompatFunction => row({ name, op: 'read', kind: 'items', scope, file, fields: f, failure: 103, summary });
 /** Writes of TLV files (partial: fields absent or empty are left as they are). */
-const itemsWrite = (name: string, file: string, f: CompatField[], sections: Section[], summary: string) =>
+const itemsWrite = (name: string, file: string, f: CompatField[], summary: string) =>
   row({
     name,
     op: 'write',
@@ -237,7 +238,8 @@ const itemsWrite = (name: string, file: string, f: CompatField[], sections: Sect
     file,
     fields: f,
     failure: 108,
-    sections,
+    // The snapshot section that holds the file, dropped after the write (compat reads use it).
+    sections: [sectionOfFile(file)!],
     summary,
   });
 
@@ -362,13 +364,13 @@ export const COMPAT_FUNCTIONS: readonly CompatFunction[] = [
   }),
 
   // ---- writes a terminal may do (IF2012), write:encounters ----
-  itemsWrite('iW_DDF1EF08Info', 'DDF1/EF08', DDF1_EF08, ['basic'], '卡有效期/电话/支付方式 (partial update)'),
-  itemsWrite('iW_DF01EF05Info', 'DDF1/DF01/EF05', DF01_EF05, ['extended'], '地址信息 (partial update)'),
-  itemsWrite('iW_DF01EF06Info', 'DDF1/DF01/EF06', DF01_EF06, ['extended'], '联系人信息 (partial update)'),
-  itemsWrite('iW_DF01EF07Info', 'DDF1/DF01/EF07', DF01_EF07, ['extended'], '职业婚姻信息 (partial update)'),
-  itemsWrite('iW_DF01EF08Info', 'DDF1/DF01/EF08', DF01_EF08, ['extended'], '证件记录信息 (partial update)'),
-  itemsWrite('iW_DF02EF05Info', 'DDF1/DF02/EF05', DF02_EF05, ['clinical'], '临床基本数据 (partial update)'),
-  itemsWrite('iW_DF02EF06Info', 'DDF1/DF02/EF06', DF02_EF06, ['clinical'], '特殊信息 (partial update)'),
+  itemsWrite('iW_DDF1EF08Info', 'DDF1/EF08', DDF1_EF08, '卡有效期/电话/支付方式 (partial update)'),
+  itemsWrite('iW_DF01EF05Info', 'DDF1/DF01/EF05', DF01_EF05, '地址信息 (partial update)'),
+  itemsWrite('iW_DF01EF06Info', 'DDF1/DF01/EF06', DF01_EF06, '联系人信息 (partial update)'),
+  itemsWrite('iW_DF01EF07Info', 'DDF1/DF01/EF07', DF01_EF07, '职业婚姻信息 (partial update)'),
+  itemsWrite('iW_DF01EF08Info', 'DDF1/DF01/EF08', DF01_EF08, '证件记录信息 (partial update)'),
+  itemsWrite('iW_DF02EF05Info', 'DDF1/DF02/EF05', DF02_EF05, '临床基本数据 (partial update)'),
+  itemsWrite('iW_DF02EF06Info', 'DDF1/DF02/EF06', DF02_EF06, '特殊信息 (partial update)'),
   row({
     name: 'iW_DF02EF07Info',
     op: 'write',

@@ -319,6 +319,12 @@ export class ReaderService {
     return { data: merged.data, cached: false, counter };
   }
 
+  /** The data of the card in the reader as read since it went in, if that holds these sections. */
+  snapshot(reader: string, sections: readonly Section[]): HealthCardData | undefined {
+    const snap = this.#snapshots.get(reader);
+    return snap && sections.every((s) => snap.sections.has(s)) ? snap.data : undefined;
+  }
+
   /** Drops sections of a reader's snapshot after a write changed them. */
   forget(reader: string, sections: readonly Section[]): void {
     const snap = this.#snapshots.get(reader);
