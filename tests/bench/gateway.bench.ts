@@ -279,7 +279,7 @@ try {
   // On the same driver (the two never touch the card at the same time here); closed with it.
   const aheadService = new ReaderService(driver, {
     psamPin: TEST_PSAM_PIN,
-    readAhead: coreSectionsOf([...SECTIONS]),
+    readAhead: { sections: coreSectionsOf([...SECTIONS]) },
   });
   await aheadService.start();
   const aheadGateway = await startServer(config, {

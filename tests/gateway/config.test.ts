@@ -17,6 +17,7 @@ import {
   loadOrCreateConfig,
   parseConfig,
   ReaderService,
+  readAheadOf,
   readConfigFile,
   startServer,
 } from '@hcard/gateway';
@@ -61,7 +62,7 @@ const SAFE_DEFAULTS = {
   bodyLimit: 64 * 1024,
   insurance: { mdtrtCertType: '02', psnCertType: '01', ssseMdtrtCertType: '03' },
   identity: {},
-  readAhead: ['issuer', 'holder', 'insurance', 'photo'],
+  readAhead: ['issuer', 'holder', 'insurance', 'photo', 'applications'],
 };
 
 describe('parseConfig', () => {
@@ -173,6 +174,16 @@ describe('parseConfig', () => {
   it.each([[[]], [null], ['port=7130'], [42]])('refuses %j as not a JSON object', (value) => {
     const e = configError(() => parseConfig(value, 'gateway.json'));
     expect(e.message).toBe('Invalid configuration: gateway.json is not a JSON object');
+  });
+
+  it('turns "readAhead" into the card-core sections to read and whether to read the other applications', () => {
+    expect(readAheadOf(parseConfig({}).readAhead)).toEqual({
+      sections: ['basic', 'extended', 'photo'],
+      applications: true,
+    });
+    expect(readAheadOf(['insurance'])).toEqual({ sections: ['basic', 'extended'], applications: false });
+    expect(readAheadOf(['applications'])).toEqual({ sections: [], applications: true });
+    expect(readAheadOf([])).toEqual({ sections: [], applications: false });
   });
 
   it('never echoes a PIN, also when another field is the bad one', () => {

@@ -141,7 +141,7 @@ describe('what the gateway logs when the card was read ahead, before any request
     const rig = await startGatewayRig({
       listen: true,
       seed: 'log-read-ahead',
-      readAhead: ['basic', 'extended'],
+      readAhead: { sections: ['basic', 'extended'] },
       deps: {
         loggerInstance: createLogger({ level: 'debug', masker, destination }),
         hooks: auditingHooks(

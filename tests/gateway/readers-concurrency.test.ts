@@ -5,7 +5,7 @@
  * again, a card removed in the middle of a request failing with 409 HCARD_E_CARD_REMOVED and
  * never a partial answer, the read-ahead at insertion, and 50 concurrent clients on one reader.
  */
-import type { Section } from '@hcard/card-core';
+import { REGISTRATION_SECTIONS, type Section } from '@hcard/card-core';
 import { buildPsamImage, EmulatedHealthCard, EmulatedPsam, generateCard } from '@hcard/emulator';
 import { type CardSection, coreSectionsOf } from '@hcard/gateway';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -214,7 +214,7 @@ describe('read-ahead at insertion', () => {
 
   /** A rig reading ahead, once the read-ahead of the card it starts with is over. */
   async function aheadRig(): Promise<SlowRig> {
-    const slow = await slowRig({ readAhead: AHEAD });
+    const slow = await slowRig({ readAhead: { sections: AHEAD } });
     // Joins the read-ahead of the card now in (same sections, same card), or finds its snapshot.
     await slow.r.service.readCard(USER_READER, AHEAD);
     return slow;
@@ -289,6 +289,76 @@ describe('read-ahead at insertion', () => {
     const next = await getCard(r, 'sections=holder');
     expect(next.body.cached).toBe(true);
     expect(next.body.card.holder!.idNumber).toBe(other.items.idNumber);
+  });
+});
+
+describe('the registration read and the card read share one snapshot of the health sections', () => {
+  /** A three-in-one chip rig: the health app counts its own APDUs, the chip all of them. */
+  const chipRig = async (options: Parameters<typeof startGatewayRig>[0] = {}) => {
+    const r = await startGatewayRig({ seed: 'gateway-shared-snapshot', chip: {}, listen: true, ...options });
+    rig = r;
+    return r;
+  };
+  const apdus = (r: GatewayRig) => ({ health: r.card.commandCount, chip: r.chip!.card.commandCount });
+
+  it('a registration read after a card read reads only the other applications, with the same answer', async () => {
+    const alone = await chipRig();
+    const full = await alone.service.readApplications(USER_READER);
+    const fullApdus = apdus(alone);
+    await alone.close();
+
+    const r = await chipRig();
+    await r.service.readCard(USER_READER, REGISTRATION_SECTIONS);
+    const before = apdus(r);
+    const after = await r.service.readApplications(USER_READER);
+    expect(after.cached).toBe(false);
+    expect(after.read).toEqual(full.read);
+    expect(after.read.authentication).toBe('passed');
+    // Not one APDU for the health application; the others read as in the full read.
+    expect(r.card.commandCount).toBe(before.health);
+    expect(r.chip!.card.commandCount - before.chip).toBe(fullApdus.chip - fullApdus.health);
+    expect(r.service.cardReads).toBe(2);
+
+    // fresh=true reads the health application again.
+    await r.service.readApplications(USER_READER, { fresh: true });
+    expect(r.card.commandCount - before.health).toBe(fullApdus.health);
+  });
+
+  it('a card read after a registration read is served from what that read took', async () => {
+    const r = await chipRig();
+    await r.service.readApplications(USER_READER);
+    const before = apdus(r);
+    const card = await getCard(r, 'sections=issuer,holder,insurance');
+    expect(card.status).toBe(200);
+    expect(card.body.cached).toBe(true);
+    expect(card.body.card.holder!.idNumber).toBe(r.chip!.built.health!.items.idNumber);
+    expect(apdus(r)).toEqual(before);
+    // Sections that read did not take are read as usual, and join what it took.
+    expect((await getCard(r, 'sections=holder,photo')).body.cached).toBe(false);
+    expect((await getCard(r, 'sections=issuer,photo,insurance')).body.cached).toBe(true);
+    expect(r.service.cardReads).toBe(2);
+  });
+
+  it('read ahead with "applications": the card and identity reads of a desk touch the card no more', async () => {
+    const sections: Section[] = ['basic', 'extended', 'photo'];
+    const cardOnly = await chipRig();
+    await cardOnly.service.readCard(USER_READER, sections);
+    const healthApdus = cardOnly.card.commandCount;
+    await cardOnly.close();
+
+    const r = await chipRig({ readAhead: { sections, applications: true } });
+    await until(() => r.service.cardReads >= 2, 10_000, 'both reads ahead ran');
+    const [card, apps] = await Promise.all([
+      getCard(r, 'sections=issuer,holder,insurance,photo'),
+      r.service.readApplications(USER_READER),
+    ]);
+    expect(card.body.cached).toBe(true);
+    expect(apps.cached).toBe(true);
+    expect(apps.read.ssse?.kind).toBe('read');
+    expect(apps.read.bank?.kind).toBe('bank-application');
+    // The health application was read once, for the sections; the registration read took them.
+    expect(r.card.commandCount).toBe(healthApdus);
+    expect(r.service.cardReads).toBe(2);
   });
 });
 

@@ -71,6 +71,7 @@ describe.skipIf(pcscUnavailable()).sequential('the README walkthrough', () => {
       'holder',
       'insurance',
       'photo',
+      'applications',
     ]);
   }, 120_000);
 });

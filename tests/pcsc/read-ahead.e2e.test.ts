@@ -38,7 +38,7 @@ describe.skipIf(pcscUnavailable()).sequential('read-ahead through pcscd and vpcd
     const card = await rig.insert(new EmulatedHealthCard(built.image), READERS.user.port);
     service = new ReaderService(new PcscDriver({ restartDelayMs: 200 }), {
       psamPin: TEST_PSAM_PIN,
-      readAhead: AHEAD,
+      readAhead: { sections: AHEAD },
     });
     await service.start();
     await waitFor(() => service!.cardReads === 1, 10_000);

@@ -6,7 +6,6 @@
  */
 import { createHash } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import type { Section } from '@hcard/card-core';
 import {
   type BuildChipOptions,
   type BuiltCard,
@@ -26,6 +25,7 @@ import {
   type GatewayDeps,
   IdCardService,
   parseConfig,
+  type ReadAhead,
   ReaderService,
   type Scope,
 } from '@hcard/gateway';
@@ -89,7 +89,7 @@ export async function startGatewayRig(
     /** Serve the ID-card reader on this serial port (polled every 100 ms). */
     idCardPort?: string;
     /** The service's read-ahead at card insertion (off by default). */
-    readAhead?: readonly Section[];
+    readAhead?: ReadAhead;
   } = {},
 ): Promise<GatewayRig> {
   const seed = options.seed ?? 'gateway';

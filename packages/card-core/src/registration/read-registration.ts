@@ -61,10 +61,16 @@ export interface RegistrationReadOptions {
   readonly readerSerial?: string;
   /** Further health-session options (settings other than the PIN, profile). */
   readonly health?: HealthCardSessionOptions;
+  /**
+   * The health application's data when it was already read from this card since it went in (a
+   * snapshot taken through an authenticated session): it stands as the health outcome and the
+   * health application is not read again.
+   */
+  readonly healthData?: HealthCardData;
 }
 
 /** Issuer, holder and insurance items: what a desk shows (the gateway's default sections). */
-const REGISTRATION_SECTIONS: readonly Section[] = ['basic', 'extended'];
+export const REGISTRATION_SECTIONS: readonly Section[] = ['basic', 'extended'];
 /** Status words of an EXTERNAL AUTHENTICATE the card refuses for a wrong cryptogram (spec §6.2). */
 const AUTHENTICATION_REFUSED = (r: Refusal) =>
   r.command === 'EXTERNAL AUTHENTICATE' && ((r.sw & 0xfff0) === 0x63c0 || r.sw === 0x6988 || r.sw === 0x6983);
@@ -126,7 +132,10 @@ export async function readRegistration(
 ): Promise<RegistrationRead> {
   const apps = options.apps ?? CARD_APPLICATIONS;
   const out: { -readonly [K in keyof RegistrationRead]?: RegistrationRead[K] } = {};
-  if (apps.includes('health')) out.health = await readHealth(channel, options);
+  if (apps.includes('health'))
+    out.health = options.healthData
+      ? { kind: 'read', data: options.healthData }
+      : await readHealth(channel, options);
   if (apps.includes('ssse')) out.ssse = await readSsse(channel, options);
   if (apps.includes('bank')) {
     const idNumber = out.health?.kind === 'read' ? out.health.data.items.idNumber : undefined;

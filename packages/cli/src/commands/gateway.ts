@@ -9,7 +9,6 @@ import {
   auditingHooks,
   auditLogFile,
   configuredPsamPin,
-  coreSectionsOf,
   createLogger,
   createToken,
   defaultConfigFile,
@@ -21,6 +20,7 @@ import {
   loadOrCreateConfig,
   PersonalDataMasker,
   ReaderService,
+  readAheadOf,
   revokeTokens,
   SCOPES,
   type Scope,
@@ -73,7 +73,7 @@ Tokens: hcard gateway token create | list | revoke (see hcard gateway token --he
         ...(r.psamPin === undefined ? {} : { psamPin: r.psamPin }),
       })),
       ...(psamPin === undefined ? {} : { psamPin }),
-      readAhead: coreSectionsOf(config.readAhead),
+      readAhead: readAheadOf(config.readAhead),
     });
     const stop = stopSignal();
     let audit: AuditLog | undefined;

@@ -10,11 +10,11 @@ import { dirname, join } from 'node:path';
 import { hcardError } from '@hcard/card-core';
 import { type Static, Type } from 'typebox';
 import { Value } from 'typebox/value';
-import { CARD_SECTION_NAMES } from '../readers/card-sections.js';
+import { READ_AHEAD_NAMES } from '../readers/card-sections.js';
 
 export const DEFAULT_PORT = 7130;
-/** What a registration desk shows and an HIS asks first. */
-const READ_AHEAD_DEFAULT = ['issuer', 'holder', 'insurance', 'photo'] as const;
+/** What a registration desk shows and checks, and an HIS asks first. */
+const READ_AHEAD_DEFAULT = ['issuer', 'holder', 'insurance', 'photo', 'applications'] as const;
 export const LOOPBACK = ['127.0.0.1', '::1'] as const;
 
 /** What a client may do; which route needs which is declared on the route. */
@@ -111,9 +111,11 @@ export const GatewayConfigSchema = Type.Object(
     ),
     /**
      * Card sections read as soon as a card goes in, before anyone asks, so that the first request
-     * is answered from the snapshot; [] turns it off (e.g. while another program uses the reader).
+     * is answered from the snapshot; "applications" then reads the three-in-one card's social
+     * security and bank applications (the identity check, …/card/insurance, /ssse, /bank);
+     * [] turns it off (e.g. while another program uses the reader).
      */
-    readAhead: Type.Array(Type.Union(CARD_SECTION_NAMES.map((s) => Type.Literal(s))), {
+    readAhead: Type.Array(Type.Union(READ_AHEAD_NAMES.map((s) => Type.Literal(s))), {
       uniqueItems: true,
       default: [...READ_AHEAD_DEFAULT],
     }),

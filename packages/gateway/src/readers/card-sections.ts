@@ -10,6 +10,7 @@ import {
   itemsOfFile,
 } from '@hcard/card-core';
 import type { Scope } from '../config/config.js';
+import type { ReadAhead } from './reader-service.js';
 
 const keysOf = (...files: string[]) =>
   files.flatMap((f) => itemsOfFile(HEALTH_CARD_PROFILE, f).map((i) => i.key));
@@ -72,3 +73,13 @@ export const DEFAULT_SECTIONS: readonly CardSection[] = ['issuer', 'holder', 'in
 export const coreSectionsOf = (sections: readonly CardSection[]): CoreSection[] => [
   ...new Set(sections.flatMap((s) => CARD_SECTIONS[s].core)),
 ];
+
+/** What the config's "readAhead" may name: the sections, and the card's other applications. */
+export const READ_AHEAD_NAMES = [...CARD_SECTION_NAMES, 'applications'] as const;
+export type ReadAheadName = (typeof READ_AHEAD_NAMES)[number];
+
+/** The config's "readAhead" as the ReaderService's read-ahead. */
+export const readAheadOf = (names: readonly ReadAheadName[]): ReadAhead => ({
+  sections: coreSectionsOf(names.filter((n): n is CardSection => n !== 'applications')),
+  applications: names.includes('applications'),
+});

@@ -14,6 +14,7 @@ import {
   hcardError,
   isHcardError,
   PsamClient,
+  REGISTRATION_SECTIONS,
   type RegistrationRead,
   readRegistration,
   refusalError,
@@ -31,10 +32,17 @@ export interface ReaderServiceOptions {
   readonly psamPin?: string;
   readonly settings?: Partial<HealthCardSettings>;
   /**
-   * Sections read as soon as a card goes into a user-card reader, before anyone asks, so the
+   * What is read as soon as a card goes into a user-card reader, before anyone asks, so the
    * first request is answered from the snapshot (or joins the read under way). None: off.
    */
-  readonly readAhead?: readonly Section[];
+  readonly readAhead?: ReadAhead;
+}
+
+export interface ReadAhead {
+  /** Health-card sections. */
+  readonly sections: readonly Section[];
+  /** Then the registration read of the three-in-one card (social security, bank). */
+  readonly applications?: boolean;
 }
 
 export interface ReaderStatus {
@@ -119,12 +127,13 @@ export class ReaderService {
     await Promise.race([seen, new Promise((r) => setTimeout(r, 2000))]);
   }
 
-  /** Reads the configured sections of a card just inserted; a failure waits for a request to tell. */
+  /** Reads what is configured of a card just inserted; a failure waits for a request to tell. */
   #readAhead(reader: string): void {
-    const sections = this.#options.readAhead ?? [];
-    if (sections.length === 0) return;
+    const { sections = [], applications = false } = this.#options.readAhead ?? {};
     // A PSAM slot, an unpaired reader or a missing PIN fail in #slots, before the card is touched.
-    this.readCard(reader, sections).catch(() => undefined);
+    // Both join the reader's queue now, in this order: the desk's screen needs the sections first.
+    if (sections.length > 0) this.readCard(reader, sections).catch(() => undefined);
+    if (applications) this.readApplications(reader).catch(() => undefined);
   }
 
   async close(): Promise<void> {
@@ -220,23 +229,33 @@ export class ReaderService {
     const key = `${reader}\n${this.#counters.get(reader) ?? 0}\n${options.fresh ? 'fresh' : ''}`;
     const running = this.#applicationsInflight.get(key);
     if (running) return running;
-    const read = this.#readApplications(reader).finally(() => this.#applicationsInflight.delete(key));
+    const read = this.#readApplications(reader, options.fresh === true).finally(() =>
+      this.#applicationsInflight.delete(key),
+    );
     this.#applicationsInflight.set(key, read);
     return read;
   }
 
-  async #readApplications(reader: string): Promise<ApplicationsRead> {
+  async #readApplications(reader: string, fresh: boolean): Promise<ApplicationsRead> {
     const counter = this.#counters.get(reader) ?? 0;
-    const read = await this.#withChannels(reader, (card, psam, slots) => {
+    const { read, healthKnown } = await this.#withChannels(reader, async (card, psam, slots) => {
       this.cardReads++;
-      return readRegistration(card, {
+      // Decided in the queue, like readCard's missing sections: the health sections a read
+      // ahead of this one took from this card are not read twice.
+      const healthData = fresh ? undefined : this.snapshot(reader, REGISTRATION_SECTIONS);
+      const read = await readRegistration(card, {
         psam: new PsamClient(psam),
         psamPin: slots.psamPin,
         ...(this.#options.settings ? { health: { settings: this.#options.settings } } : {}),
+        ...(healthData ? { healthData } : {}),
       });
+      return { read, healthKnown: healthData !== undefined };
     });
     if ((this.#counters.get(reader) ?? 0) !== counter)
       throw hcardError('HCARD_E_CARD_REMOVED', `"${reader}"`, { reader });
+    // What it read of the health application serves later card reads too.
+    if (!healthKnown && read.health?.kind === 'read')
+      this.#keep(reader, counter, REGISTRATION_SECTIONS, read.health.data, false);
     const snapshot = { read, counter };
     this.#applications.set(reader, snapshot);
     return { ...snapshot, cached: false };
@@ -304,19 +323,29 @@ export class ReaderService {
     // An event while we waited or read means another card (or none): keep nothing of this one.
     if ((this.#counters.get(reader) ?? 0) !== counter)
       throw hcardError('HCARD_E_CARD_REMOVED', `"${reader}"`, { reader });
+    if (!read) return { data: this.#snapshots.get(reader)!.data, cached: true, counter };
+    return { data: this.#keep(reader, counter, read.missing, read.data, fresh), cached: false, counter };
+  }
+
+  /** Adds sections just read to the card's snapshot (or starts it over, after a fresh read). */
+  #keep(
+    reader: string,
+    counter: number,
+    sections: readonly Section[],
+    data: HealthCardData,
+    fresh: boolean,
+  ): HealthCardData {
     const current = this.#snapshots.get(reader);
-    if (!read) return { data: current!.data, cached: true, counter };
-    const { missing, data } = read;
     const merged: Snapshot =
       current && !fresh
         ? {
             counter,
-            sections: new Set([...current.sections, ...missing]),
+            sections: new Set([...current.sections, ...sections]),
             data: { ...current.data, ...data, items: { ...current.data.items, ...data.items } },
           }
-        : { counter, sections: new Set(missing), data };
+        : { counter, sections: new Set(sections), data };
     this.#snapshots.set(reader, merged);
-    return { data: merged.data, cached: false, counter };
+    return merged.data;
   }
 
   /** The data of the card in the reader as read since it went in, if that holds these sections. */
