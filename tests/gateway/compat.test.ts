@@ -345,12 +345,32 @@ describe('reads answer the card’s values under the interface’s names and ord
     expect(card.commandCount, 'answered without touching the card').toBe(apdus);
   });
 
-  it('the photo: hex of the 2-byte length and the JPEG', async () => {
+  it('the photo: hex of the 2-byte length and the JPEG, the same from the snapshot with no APDU', async () => {
     rig = await startGatewayRig();
     const jpeg = rig.built.resident.photo;
     const hex = toHex(concatBytes(u16be(jpeg.length), jpeg));
     expect(await read(rig, 'iR_DDF1EF07Info')).toEqual({ code: 0, ZHAOPIAN: hex });
     expect(await readText(rig, 'iR_DDF1EF07Info')).toBe(hex);
+    expect((await cardItems(rig, 'photo')).cached, 'the compat read kept no snapshot').toBe(false);
+    const apdus = rig.card.commandCount;
+    expect(await read(rig, 'iR_DDF1EF07Info')).toEqual({ code: 0, ZHAOPIAN: hex });
+    expect(await readText(rig, 'iR_DDF1EF07Info')).toBe(hex);
+    expect(rig.card.commandCount, 'answered from the snapshot').toBe(apdus);
+  });
+
+  it('a card without a photo: "0000", from the card and from the snapshot', async () => {
+    const resident = generateResident('compat-no-photo');
+    resident.photo = new Uint8Array(0);
+    rig = await startGatewayRig();
+    const counter = rig.service.counter(USER_READER);
+    const card = putCard(rig, buildCardImage(resident, { seed: 'compat-no-photo' }));
+    for (let i = 0; i < 200 && rig.service.counter(USER_READER) < counter + 2; i++)
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(await read(rig, 'iR_DDF1EF07Info')).toEqual({ code: 0, ZHAOPIAN: '0000' });
+    expect((await cardItems(rig, 'photo')).card.photo).toBeNull();
+    const apdus = card.commandCount;
+    expect(await read(rig, 'iR_DDF1EF07Info')).toEqual({ code: 0, ZHAOPIAN: '0000' });
+    expect(card.commandCount, 'answered from the snapshot').toBe(apdus);
   });
 
   it('cyclic records by nRecorderNo; a record never written reads empty', async () => {

@@ -171,13 +171,14 @@ const READERS: Partial<Record<CompatKind, Runner>> = {
     });
   },
 
-  photo: (fn, _args, service, reader) =>
-    onCard(service, reader, async (session) => {
-      const jpeg = await ok(session.readPhoto());
-      // As the DLL's buffer: 2-byte big-endian length, then the JPEG; "0000" for no photo.
-      const value = toHex(jpeg ? concatBytes(u16be(jpeg.length), jpeg) : u16be(0));
-      return { values: [[fn.fields[0]!.name, value]] };
-    }),
+  photo: async (fn, _args, service, reader) => {
+    // From the snapshot when it holds the photo (the default read-ahead takes it): no 3–4 KB again.
+    const kept = service.snapshot(reader, ['photo']);
+    const jpeg = kept ? kept.photo : await onCard(service, reader, (session) => ok(session.readPhoto()));
+    // As the DLL's buffer: 2-byte big-endian length, then the JPEG; "0000" for no photo.
+    const value = toHex(jpeg ? concatBytes(u16be(jpeg.length), jpeg) : u16be(0));
+    return { values: [[fn.fields[0]!.name, value]] };
+  },
 
   cyclic: (fn, args, service, reader) => {
     const n = record(fn, args);
