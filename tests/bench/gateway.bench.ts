@@ -274,14 +274,18 @@ try {
     groups.push({ reads: service.cardReads - reads, errors });
   }
 
-  // 4. The first request after an insertion, OPERATOR_MS later (an operator's click): this gateway
-  // reads the card on that request; a second one, wired alike, read it ahead at the insertion.
+  // 4. The first requests after an insertion, OPERATOR_MS later (an operator's click), as the desk
+  // page asks them (the card, then the identity check): this gateway reads the card on the
+  // requests; a second one, wired alike, read it ahead at the insertion (sections, applications).
   // On the same driver (the two never touch the card at the same time here); closed with it.
   const aheadService = new ReaderService(driver, {
     psamPin: TEST_PSAM_PIN,
-    readAhead: { sections: coreSectionsOf([...SECTIONS]) },
+    readAhead: { sections: core, applications: true },
   });
   await aheadService.start();
+  // The card is in: the read-ahead at start runs; done with it before counting reads below.
+  await aheadService.readCard(READERS.user.name, core);
+  await aheadService.readApplications(READERS.user.name);
   const aheadGateway = await startServer(config, {
     service: aheadService,
     tokens: new TokenStore(configFile, config.tokens),
@@ -289,25 +293,32 @@ try {
     hooks: auditingHooks(audit, masker),
   });
   const aheadBase = aheadGateway.urls[0]!;
-  const firstRead = (base: string) =>
-    clientRead(
-      'http',
-      `${base}/v1/readers/${encodeURIComponent(READERS.user.name)}/card?sections=${SECTIONS.join(',')}`,
-      { host: new URL(base).host, authorization: `Bearer ${TOKEN}` },
-    )();
+  const readerUrl = (base: string) => `${base}/v1/readers/${encodeURIComponent(READERS.user.name)}`;
+  const firstReads = async (base: string) => {
+    const h = { host: new URL(base).host, authorization: `Bearer ${TOKEN}` };
+    const card = await clientRead('http', `${readerUrl(base)}/card?sections=${SECTIONS.join(',')}`, h)();
+    const identity = await clientRead('http', `${readerUrl(base)}/identity`, h)();
+    return { card, desk: card + identity };
+  };
   const first = { onRequest: [] as number[], ahead: [] as number[] };
+  const desk = { onRequest: [] as number[], ahead: [] as number[] };
   for (let i = 0; i < FIRST_READS; i++) {
     const reads = aheadService.cardReads;
     await reinsert([service, aheadService]);
     await new Promise((resolve) => setTimeout(resolve, OPERATOR_MS));
-    // Done reading ahead (this joins the read if it still runs), so the two never share the card.
+    // Done reading ahead (these join the reads if they still run), so the two never share the card.
     await aheadService.readCard(READERS.user.name, core);
-    if (aheadService.cardReads !== reads + 1) throw new Error('the read-ahead did not read the card');
+    await aheadService.readApplications(READERS.user.name);
+    if (aheadService.cardReads !== reads + 2)
+      throw new Error(`the read-ahead read the card ${aheadService.cardReads - reads} times, not twice`);
     const [a, b] = i % 2 === 0 ? [base, aheadBase] : [aheadBase, base];
-    const ta = await firstRead(a);
-    const tb = await firstRead(b);
-    first.onRequest.push(a === base ? ta : tb);
-    first.ahead.push(a === base ? tb : ta);
+    const ta = await firstReads(a);
+    const tb = await firstReads(b);
+    const [onRequest, ahead] = a === base ? [ta, tb] : [tb, ta];
+    first.onRequest.push(onRequest.card);
+    first.ahead.push(ahead.card);
+    desk.onRequest.push(onRequest.desk);
+    desk.ahead.push(ahead.desk);
   }
   await aheadGateway.close();
   await gateway.close();
@@ -348,19 +359,15 @@ try {
   );
   console.log('\nthe same read on the in-process emulated card (EmulatorDriver), no pcscd:\n');
   console.log(readLatencyRows(inProcess, IN_PROCESS_LABELS).join('\n'));
-  console.log(
-    `\n| the first request ${OPERATOR_MS} ms after an insertion, ${FIRST_READS} each | p50 ms | p99 ms |`,
-  );
-  console.log('|---|---:|---:|');
-  console.log(
-    `| read on the request | ${ms(percentile(first.onRequest, 50))} | ${ms(percentile(first.onRequest, 99))} |`,
-  );
-  console.log(
-    `| read ahead at the insertion (readAhead) | ${ms(percentile(first.ahead, 50))} | ${ms(percentile(first.ahead, 99))} |`,
-  );
-  console.log(
-    `| ratio, p50 (read ahead / on request) | ${(percentile(first.ahead, 50) / percentile(first.onRequest, 50)).toFixed(2)} | |`,
-  );
+  const firstRows = (what: string, x: { onRequest: number[]; ahead: number[] }) => [
+    `\n| ${what} ${OPERATOR_MS} ms after an insertion, ${FIRST_READS} each | p50 ms | p99 ms |`,
+    '|---|---:|---:|',
+    `| read on the requests | ${ms(percentile(x.onRequest, 50))} | ${ms(percentile(x.onRequest, 99))} |`,
+    `| read ahead at the insertion (readAhead) | ${ms(percentile(x.ahead, 50))} | ${ms(percentile(x.ahead, 99))} |`,
+    `| ratio, p50 (read ahead / on request) | ${(percentile(x.ahead, 50) / percentile(x.onRequest, 50)).toFixed(2)} | |`,
+  ];
+  console.log(firstRows('the first request (GET …/card)', first).join('\n'));
+  console.log(firstRows("the desk page's two requests (…/card, then …/identity)", desk).join('\n'));
   const errors = groups.reduce((n, x) => n + x.errors, 0);
   console.log(
     `\n${CLIENTS} concurrent clients × ${GROUPS} insertions: ${errors} errors; card reads per group: ${groups.map((x) => x.reads).join(' ')}`,
