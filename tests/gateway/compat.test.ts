@@ -545,6 +545,23 @@ describe('writes round-trip through the compat reads and the card route', () => 
         expect(items[key], `${name} ${field} → ${key}`).toBe(values[field]);
   });
 
+  it('a write drops the registration read too: /card/insurance answers the new payment scheme', async () => {
+    rig = await startGatewayRig();
+    const before = await rig.service.readApplications(USER_READER);
+    const health = (r: typeof before) => (r.read.health?.kind === 'read' ? r.read.health.data.items : {});
+    expect(health(before).paymentScheme2).toBe(rig.built.items.paymentScheme2);
+    const scheme = rig.built.items.paymentScheme2 === '4' ? '5' : '4';
+    await write(rig, 'iW_DDF1EF08Info', { YLFYZFFS2: scheme });
+    const after = await rig.service.readApplications(USER_READER);
+    expect(after.cached).toBe(false);
+    expect(health(after).paymentScheme2).toBe(scheme);
+    const res = await rig.app.inject({
+      url: `/v1/readers/${READER_PATH}/card/insurance`,
+      headers: rig.headers(),
+    });
+    expect(res.json().paymentSchemes).toContain(scheme);
+  });
+
   it('a partial write leaves absent and empty fields as they were', async () => {
     rig = await startGatewayRig();
     const before = await cardItems(rig, 'holder,insurance');

@@ -354,8 +354,10 @@ export class ReaderService {
     return snap && sections.every((s) => snap.sections.has(s)) ? snap.data : undefined;
   }
 
-  /** Drops sections of a reader's snapshot after a write changed them. */
+  /** Drops sections of a reader's snapshots after a write changed them. */
   forget(reader: string, sections: readonly Section[]): void {
+    // The registration read holds the registration sections of the health application too.
+    if (sections.some((s) => REGISTRATION_SECTIONS.includes(s))) this.#applications.delete(reader);
     const snap = this.#snapshots.get(reader);
     if (!snap) return;
     for (const s of sections) snap.sections.delete(s);
