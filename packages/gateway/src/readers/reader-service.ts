@@ -290,9 +290,8 @@ export class ReaderService {
     sections: readonly Section[],
     options: { fresh?: boolean } = {},
   ): Promise<CardReadResult> {
-    const snap = this.#snapshots.get(reader);
-    if (!options.fresh && snap && sections.every((s) => snap.sections.has(s)))
-      return Promise.resolve({ data: snap.data, cached: true, counter: snap.counter });
+    const snap = options.fresh ? undefined : this.#holding(reader, sections);
+    if (snap) return Promise.resolve({ data: snap.data, cached: true, counter: snap.counter });
     const want = [...new Set(sections)].sort();
     // The card's counter in the key: a read of the card before a re-insertion is not this card's.
     const key = `${reader}\n${this.#counters.get(reader) ?? 0}\n${options.fresh ? 'fresh' : ''}\n${want.join(',')}`;
@@ -350,8 +349,13 @@ export class ReaderService {
 
   /** The data of the card in the reader as read since it went in, if that holds these sections. */
   snapshot(reader: string, sections: readonly Section[]): HealthCardData | undefined {
+    return this.#holding(reader, sections)?.data;
+  }
+
+  /** The reader's snapshot if it holds all these sections. */
+  #holding(reader: string, sections: readonly Section[]): Snapshot | undefined {
     const snap = this.#snapshots.get(reader);
-    return snap && sections.every((s) => snap.sections.has(s)) ? snap.data : undefined;
+    return snap && sections.every((s) => snap.sections.has(s)) ? snap : undefined;
   }
 
   /** Drops sections of a reader's snapshots after a write changed them. */
