@@ -163,6 +163,8 @@ describe('GET …/card/insurance with the social-security application', () => {
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({
       reader: USER_READER,
+      counter: rig.service.counter(USER_READER),
+      cached: false,
       source: 'ssse',
       lookup: {
         mdtrt_cert_type: '03',

@@ -138,8 +138,11 @@ describe('GET /v1/readers/{reader}/card/insurance (1101 input)', () => {
     const items = rig.built.items;
     const res = await get(rig, `${CARD}/insurance`, 'settle');
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({
+    const body = (await res.json()) as Record<string, unknown>;
+    expect(body).toEqual({
       reader: USER_READER,
+      counter: rig.service.counter(USER_READER),
+      cached: false,
       source: 'health',
       lookup: {
         mdtrt_cert_type: '02',
@@ -153,6 +156,10 @@ describe('GET /v1/readers/{reader}/card/insurance (1101 input)', () => {
       paymentSchemes: [items.paymentScheme1, items.paymentScheme2, items.paymentScheme3].filter(Boolean),
       region: items.cityCode,
     });
+    // Asked again: the same answer from what was read of this card, which is not touched again.
+    const apdus = rig.card.commandCount;
+    expect(await (await get(rig, `${CARD}/insurance`, 'settle')).json()).toEqual({ ...body, cached: true });
+    expect(rig.card.commandCount).toBe(apdus);
   });
 
   /** A rig around a card whose card number is not the ID number, so the two can be told apart. */

@@ -60,6 +60,8 @@ describe.skipIf(pcscUnavailable()).sequential('the README walkthrough', () => {
     // Read ahead when the gateway saw the card (the config's default "readAhead"), before curl asked.
     expect(card.cached).toBe(true);
     expect(insurance.lookup).toMatchObject({ certno: built.items.idNumber, psn_name: built.items.name });
+    // The registration read too ("applications" in the default "readAhead").
+    expect(insurance.cached).toBe(true);
     // The first start created the config, readable by its owner only, holding the token's hash only.
     const config = join(home, 'hcard', 'gateway.json');
     expect(statSync(config).mode & 0o777).toBe(0o600);

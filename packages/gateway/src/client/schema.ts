@@ -378,6 +378,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             reader: string;
+                            counter: number;
+                            cached: boolean;
                             source: "ssse" | "health";
                             lookup: {
                                 mdtrt_cert_type: string;

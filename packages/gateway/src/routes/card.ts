@@ -63,6 +63,10 @@ const CardResponse = Type.Object({
 
 const InsuranceResponse = Type.Object({
   reader: Type.String(),
+  /** The reader's event counter of the card's insertion: what an encounter write can name. */
+  counter: Type.Integer(),
+  /** True when built from what was read of this card before (a snapshot), without touching it. */
+  cached: Type.Boolean(),
   /** Which application the lookup is built from: the social-security one when the card has it. */
   source: Type.Union([Type.Literal('ssse'), Type.Literal('health')]),
   /** Input of the national platform's person lookup 1101 (人员信息获取), spec §A.8. */
@@ -211,7 +215,7 @@ export const cardRoutes: FastifyPluginAsyncTypebox<CardRoutesOptions> = async (
     },
     async (request) => {
       const { reader } = request.params;
-      const { read } = await hooks.audited(
+      const { read, counter, cached } = await hooks.audited(
         request,
         { action: 'settle', reader, sections: ['insurance'] },
         () => service.readApplications(reader),
@@ -228,6 +232,8 @@ export const cardRoutes: FastifyPluginAsyncTypebox<CardRoutesOptions> = async (
         const fromHealth = health ? insuranceLookup(health, config.insurance) : undefined;
         return {
           reader,
+          counter,
+          cached,
           source: 'ssse' as const,
           lookup,
           ruralInsuranceNumber: fromHealth?.ruralInsuranceNumber ?? '',
@@ -235,7 +241,14 @@ export const cardRoutes: FastifyPluginAsyncTypebox<CardRoutesOptions> = async (
           region: fromHealth?.region || read.ssse.reading.card.regionCode,
         };
       }
-      if (health) return { reader, source: 'health' as const, ...insuranceLookup(health, config.insurance) };
+      if (health)
+        return {
+          reader,
+          counter,
+          cached,
+          source: 'health' as const,
+          ...insuranceLookup(health, config.insurance),
+        };
       if (read.health?.kind === 'refused') throw refusalError(read.health.refusal);
       throw hcardError('HCARD_E_APPLICATION_ABSENT', 'neither a health nor a social-security application', {
         application: 'health',
