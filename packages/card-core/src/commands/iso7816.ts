@@ -24,6 +24,13 @@ const AUTH_STATUSES: SwTable = [
   { pattern: '6300', outcome: 'refused', meaning: 'authentication failed', source: 'ISO 7816-4' },
 ];
 
+/**
+ * What a card answers to a SELECT of an application it does not hold: 6A82 (not found), or 6A86
+ * (P1-P2) and 6D00 (instruction) from a COS that cannot select that way at all, as a health card
+ * alone answers a SELECT by DF name: it cannot hold an application selected by name.
+ */
+export const APPLICATION_NOT_THERE: ReadonlySet<number> = new Set([0x6a82, 0x6a86, 0x6d00]);
+
 /** SELECT by file identifier, P1=00 P2=00 (spec §3.2: the DLL selects everything by FID). */
 export function selectFile(fid: string): CommandDescriptor {
   if (!/^[0-9A-Fa-f]{4}$/.test(fid))

@@ -9,6 +9,7 @@
 import { type BankReadResult, readBankApplication } from '../bank/read-bank-application.js';
 import type { CardChannel } from '../channel/card-channel.js';
 import type { Refusal } from '../commands/descriptor.js';
+import { APPLICATION_NOT_THERE } from '../commands/iso7816.js';
 import { isHcardError } from '../errors.js';
 import {
   type HealthCardData,
@@ -74,7 +75,6 @@ export const REGISTRATION_SECTIONS: readonly Section[] = ['basic', 'extended'];
 /** Status words of an EXTERNAL AUTHENTICATE the card refuses for a wrong cryptogram (spec §6.2). */
 const AUTHENTICATION_REFUSED = (r: Refusal) =>
   r.command === 'EXTERNAL AUTHENTICATE' && ((r.sw & 0xfff0) === 0x63c0 || r.sw === 0x6988 || r.sw === 0x6983);
-const NOT_THERE = new Set([0x6a82, 0x6a86, 0x6d00]);
 
 async function readHealth(channel: CardChannel, options: RegistrationReadOptions): Promise<HealthOutcome> {
   let opened: Awaited<ReturnType<typeof HealthCardSession.open>>;
@@ -89,7 +89,7 @@ async function readHealth(channel: CardChannel, options: RegistrationReadOptions
     throw e;
   }
   if (!opened.ok)
-    return NOT_THERE.has(opened.refusal.sw)
+    return APPLICATION_NOT_THERE.has(opened.refusal.sw)
       ? { kind: 'absent' }
       : { kind: 'refused', refusal: opened.refusal };
   const read = await opened.value.readCard(options.sections ?? REGISTRATION_SECTIONS);

@@ -70,6 +70,14 @@ describe('SsseSession', () => {
     });
   });
 
+  it('a COS that cannot select by DF name (6A86, 6D00, as a health card alone answers) has none either', async () => {
+    for (const sw of ['6A86', '6D00'])
+      expect(await SsseSession.select(scripted({ [SELECT]: sw })), sw).toEqual({
+        ok: false,
+        failure: { kind: 'no-application' },
+      });
+  });
+
   it('any other SELECT refusal is a refusal with its status word', async () => {
     const outcome = await SsseSession.select(scripted({ [SELECT]: '6A81' }));
     expect(outcome.ok === false && outcome.failure.kind === 'refused' && outcome.failure.refusal.sw).toBe(

@@ -12,7 +12,12 @@ import { concatBytes, fromHex } from '../bytes.js';
 import type { CardChannel } from '../channel/card-channel.js';
 import { withT0 } from '../channel/t0.js';
 import { type CommandDescriptor, type Refusal, run } from '../commands/descriptor.js';
-import { externalAuthenticate, getChallenge, readRecord } from '../commands/iso7816.js';
+import {
+  APPLICATION_NOT_THERE,
+  externalAuthenticate,
+  getChallenge,
+  readRecord,
+} from '../commands/iso7816.js';
 import { hcardError } from '../errors.js';
 import {
   algorithmFromFci,
@@ -31,7 +36,7 @@ import { SSSE_SECURITY, type SsseSecurity } from './ssse-security.js';
  * (mohrss-errors.ts); `refused` carries the card's status word, mapped generically.
  */
 export type SsseFailure =
-  /** The card has no SSSE application (SELECT by name → 6A82). */
+  /** The card has no SSSE application (SELECT by name → 6A82, or 6A86/6D00: no selection by name). */
   | { readonly kind: 'no-application' }
   /** The card refused a command. */
   | { readonly kind: 'refused'; readonly refusal: Refusal }
@@ -118,7 +123,6 @@ class Refused extends Error {
   }
 }
 
-const SW_NOT_FOUND = 0x6a82;
 const SW_RECORD_NOT_FOUND = 0x6a83;
 
 export class SsseSession {
@@ -151,7 +155,7 @@ export class SsseSession {
     };
     const result = await run(card, select);
     if (!result.ok) {
-      return result.refusal.sw === SW_NOT_FOUND
+      return APPLICATION_NOT_THERE.has(result.refusal.sw)
         ? { ok: false, failure: { kind: 'no-application' } }
         : { ok: false, failure: { kind: 'refused', refusal: result.refusal } };
     }
