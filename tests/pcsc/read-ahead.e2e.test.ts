@@ -1,7 +1,8 @@
 /**
  * The gateway's read-ahead at card insertion through the real PC/SC stack (pcscd + vpcd): the
- * card is read as it goes in, with no request, and its removal is still seen at once afterwards,
- * for a card already in when the service starts and for one put in later.
+ * card is read as it goes in (its sections, then the registration read of its applications),
+ * with no request, and its removal is still seen at once afterwards, for a health card already
+ * in when the service starts and for a three-in-one chip put in later.
  */
 import type { Section } from '@hcard/card-core';
 import {
@@ -9,6 +10,8 @@ import {
   EmulatedHealthCard,
   EmulatedPsam,
   generateCard,
+  generateChip,
+  loadEmulatedChip,
   TEST_PSAM_PIN,
 } from '@hcard/emulator';
 import { ReaderService } from '@hcard/gateway';
@@ -38,24 +41,31 @@ describe.skipIf(pcscUnavailable()).sequential('read-ahead through pcscd and vpcd
     const card = await rig.insert(new EmulatedHealthCard(built.image), READERS.user.port);
     service = new ReaderService(new PcscDriver({ restartDelayMs: 200 }), {
       psamPin: TEST_PSAM_PIN,
-      readAhead: { sections: AHEAD },
+      readAhead: { sections: AHEAD, applications: true },
     });
     await service.start();
-    await waitFor(() => service!.cardReads === 1, 10_000);
+    await waitFor(() => service!.cardReads === 2, 10_000);
     const kept = await service.readCard(READER, ['basic']);
     expect(kept.cached).toBe(true);
     expect(kept.data.items.idNumber).toBe(built.items.idNumber);
+    // A health card alone: the registration read ahead (joined, or kept) found no other application.
+    const apps = await service.readApplications(READER);
+    expect([apps.read.ssse?.kind, apps.read.bank?.kind]).toEqual(['absent', 'no-bank-application']);
+    expect(service.cardReads).toBe(2);
 
     card.remove();
     await waitFor(async () => !(await present()), 5000);
 
-    const next = generateCard('read-ahead-e2e-next');
-    await rig.insert(new EmulatedHealthCard(next.image), READERS.user.port);
-    await waitFor(() => service!.cardReads === 2, 10_000);
+    const next = generateChip('read-ahead-e2e-next');
+    await rig.insert(loadEmulatedChip(JSON.parse(JSON.stringify(next.image))), READERS.user.port);
+    await waitFor(() => service!.cardReads === 4, 10_000);
     // Joins the read-ahead under way, or finds its snapshot: no read of its own.
     const read = await service.readCard(READER, AHEAD);
-    expect(read.data.items.idNumber).toBe(next.items.idNumber);
-    expect(service.cardReads).toBe(2);
+    expect(read.data.items.idNumber).toBe(next.health!.items.idNumber);
+    const nextApps = await service.readApplications(READER);
+    expect(nextApps.read.ssse?.kind === 'read' && nextApps.read.ssse.reading.card).toEqual(next.ssse!.card);
+    expect(nextApps.read.bank?.kind).toBe('bank-application');
+    expect(service.cardReads).toBe(4);
     for (const c of rig.cards.splice(1)) c.remove();
     await waitFor(async () => !(await present()), 5000);
   }, 60_000);
