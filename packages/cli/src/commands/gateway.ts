@@ -47,7 +47,9 @@ export const gatewayCommand = defineCommand({
 Serves the hcard gateway: a versioned JSON API for HIS clients (/v1/…, described at
 /openapi.json and /docs), reader and card events (/v1/events), the national interface's
 functions (/v1/compat/…) and the registration desk page (/desk). It listens on 127.0.0.1 and
-::1 only, port 7130, unless the config file says otherwise, and reads cards through PC/SC.
+::1 only, port 7130, unless the config file says otherwise, and reads cards through PC/SC:
+each card as it goes in ("readAhead" in the config: the desk's sections and the three-in-one
+card's other applications by default; [] reads only on request), kept until it is taken out.
 
 The config file is created on first start with safe defaults (mode 0600). Clients need a
 bearer token: create one with "hcard gateway token create". The PSAM PIN comes from
