@@ -220,6 +220,14 @@ describe('read-ahead at insertion', () => {
     return slow;
   }
 
+  /** The same, reading the card's other applications ahead too. */
+  async function appsAheadRig(): Promise<SlowRig> {
+    const slow = await slowRig({ readAhead: { sections: AHEAD, applications: true } });
+    await slow.r.service.readCard(USER_READER, AHEAD);
+    await slow.r.service.readApplications(USER_READER);
+    return slow;
+  }
+
   it('reads the configured sections when the card goes in; the first request gets that snapshot', async () => {
     const { r, card } = await aheadRig();
     const reads = r.service.cardReads;
@@ -289,6 +297,52 @@ describe('read-ahead at insertion', () => {
     const next = await getCard(r, 'sections=holder');
     expect(next.body.cached).toBe(true);
     expect(next.body.card.holder!.idNumber).toBe(other.items.idNumber);
+  });
+  it('a card that went in before its PSAM is read ahead when the PSAM goes in, and only then', async () => {
+    const { r, card } = await appsAheadRig();
+    const reads = r.service.cardReads;
+    r.driver.remove(PSAM_READER);
+    await putCard(r, card);
+    // Joins the read-ahead, which could not read the card without its PSAM.
+    await expect(r.service.readCard(USER_READER, AHEAD)).rejects.toMatchObject({ code: 'HCARD_E_NO_CARD' });
+    expect(r.service.cardReads).toBe(reads);
+
+    const apdus = r.card.commandCount;
+    r.driver.insert(PSAM_READER, new EmulatedPsam(buildPsamImage()));
+    await until(() => r.service.cardReads === reads + 2, 5000, 'the card read ahead once its PSAM went in');
+    const first = await getCard(r, 'sections=holder,photo,insurance');
+    expect(first.body.cached).toBe(true);
+    expect(first.body.card.holder!.idNumber).toBe(r.built.items.idNumber);
+    // Joins the registration read ahead, or finds what it kept.
+    const apps = await r.service.readApplications(USER_READER);
+    expect(apps.read.health?.kind).toBe('read');
+    expect(r.service.cardReads).toBe(reads + 2);
+    const read = r.card.commandCount - apdus;
+    expect(read).toBeGreaterThan(0);
+
+    // The PSAM out and in again with the card read: nothing is read twice.
+    const psamCounter = r.service.counter(PSAM_READER);
+    r.driver.remove(PSAM_READER);
+    r.driver.insert(PSAM_READER, new EmulatedPsam(buildPsamImage()));
+    await until(() => r.service.counter(PSAM_READER) >= psamCounter + 2, 5000, 'the PSAM out and in');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(r.service.cardReads).toBe(reads + 2);
+    expect(r.card.commandCount - apdus).toBe(read);
+  });
+
+  it('a registration read queued behind the read-ahead of the same card takes what that read', async () => {
+    const { r, card } = await appsAheadRig();
+    const reads = r.service.cardReads;
+    const held = card.hold();
+    await putCard(r, card);
+    await within(held, 5000, 'the read-ahead reached the card');
+    // Any event after the read-ahead began: the request cannot join it, and queues behind it.
+    r.driver.addReader('Emu 01 00');
+    await until(() => r.service.counter('Emu 01 00') > 0, 5000, 'the new reader seen');
+    const apps = r.service.readApplications(USER_READER);
+    card.release();
+    expect((await within(apps, 10_000, 'the registration read')).cached).toBe(true);
+    expect(r.service.cardReads).toBe(reads + 2);
   });
 });
 

@@ -91,6 +91,11 @@ export class ReaderService {
   readonly #applicationsInflight = new Map<string, Promise<ApplicationsRead>>();
   readonly #inflight = new Map<string, Promise<CardReadResult>>();
   readonly #counters = new Map<string, number>();
+  /**
+   * Reader events seen. In the keys of reads in flight: a read asked for after any event (the
+   * PSAM a read under way lacked going in, say) never joins one asked for before it.
+   */
+  #events = 0;
   #watch: ReaderWatch | undefined;
   /** Card reads that touched a card (for tests and benchmarks). */
   cardReads = 0;
@@ -114,26 +119,41 @@ export class ReaderService {
     void (async () => {
       for await (const event of watch) {
         this.#counters.set(event.reader, event.counter);
+        this.#events++;
         // Any change to the card in a reader ends its snapshot.
         if (event.type !== 'reader-added') {
           this.#snapshots.delete(event.reader);
           this.#applications.delete(event.reader);
         }
         this.events.publish(event);
-        if (event.type === 'card-inserted') this.#readAhead(event.reader);
+        if (event.type === 'card-inserted') void this.#readAhead(event.reader);
         if (event.type === 'reader-added' && --pending === 0) ready();
       }
     })();
     await Promise.race([seen, new Promise((r) => setTimeout(r, 2000))]);
   }
 
-  /** Reads what is configured of a card just inserted; a failure waits for a request to tell. */
-  #readAhead(reader: string): void {
+  /**
+   * Reads what is configured of a card just inserted, or, when a PSAM went in, of the cards in
+   * the readers it serves: a card seen before its PSAM (at start, pcscd finds the cards one by
+   * one) could not be read ahead without it. A failure waits for a request to tell.
+   */
+  async #readAhead(reader: string): Promise<void> {
     const { sections = [], applications = false } = this.#options.readAhead ?? {};
-    // A PSAM slot, an unpaired reader or a missing PIN fail in #slots, before the card is touched.
-    // Both join the reader's queue now, in this order: the desk's screen needs the sections first.
-    if (sections.length > 0) this.readCard(reader, sections).catch(() => undefined);
-    if (applications) this.readApplications(reader).catch(() => undefined);
+    if (sections.length === 0 && !applications) return;
+    const readers = await this.#driver.list().catch(() => []);
+    const names = readers.map((r) => r.name);
+    const cards = this.#pairOf(reader, names)
+      ? [reader]
+      : readers
+          .filter((r) => r.cardPresent && this.#pairOf(r.name, names)?.psam === reader)
+          .map((r) => r.name);
+    for (const card of cards) {
+      // Both join the reader's queue now, in this order: the desk's screen needs the sections
+      // first. What the snapshot already holds is not read again.
+      if (sections.length > 0) this.readCard(card, sections).catch(() => undefined);
+      if (applications) this.readApplications(card).catch(() => undefined);
+    }
   }
 
   async close(): Promise<void> {
@@ -174,14 +194,7 @@ export class ReaderService {
     return { user: pair.user, psam: pair.psam, psamPin };
   }
 
-  /**
-   * Runs `job` with the reader's card and PSAM channels, in the reader's queue; both are closed
-   * afterwards whatever happens.
-   */
-  #withChannels<T>(reader: string, job: ChannelsJob<T>): Promise<T> {
-    return this.#queued(reader, (slots) => this.#onChannels(slots, job));
-  }
-
+  /** Runs `job` with the card and PSAM channels of a pair; both are closed afterwards whatever happens. */
   async #onChannels<T>(slots: SlotPair & { psamPin: string }, job: ChannelsJob<T>): Promise<T> {
     const card = await this.#driver.connect(slots.user);
     try {
@@ -226,7 +239,7 @@ export class ReaderService {
     const kept = this.#applications.get(reader);
     if (!options.fresh && kept) return Promise.resolve({ ...kept, cached: true });
     // Requests that arrive while the card is being read share that read.
-    const key = `${reader}\n${this.#counters.get(reader) ?? 0}\n${options.fresh ? 'fresh' : ''}`;
+    const key = `${reader}\n${this.#events}\n${options.fresh ? 'fresh' : ''}`;
     const running = this.#applicationsInflight.get(key);
     if (running) return running;
     const read = this.#readApplications(reader, options.fresh === true).finally(() =>
@@ -238,21 +251,28 @@ export class ReaderService {
 
   async #readApplications(reader: string, fresh: boolean): Promise<ApplicationsRead> {
     const counter = this.#counters.get(reader) ?? 0;
-    const { read, healthKnown } = await this.#withChannels(reader, async (card, psam, slots) => {
-      this.cardReads++;
-      // Decided in the queue, like readCard's missing sections: the health sections a read
-      // ahead of this one took from this card are not read twice.
-      const healthData = fresh ? undefined : this.snapshot(reader, REGISTRATION_SECTIONS);
-      const read = await readRegistration(card, {
-        psam: new PsamClient(psam),
-        psamPin: slots.psamPin,
-        ...(this.#options.settings ? { health: { settings: this.#options.settings } } : {}),
-        ...(healthData ? { healthData } : {}),
+    // Decided in the queue, like readCard's missing sections: a registration read queued ahead
+    // of this one may have run meanwhile, and the health sections a read ahead of this one took
+    // from this card are not read twice.
+    const outcome = await this.#queued(reader, async (slots) => {
+      const kept = fresh ? undefined : this.#applications.get(reader);
+      if (kept) return { kept };
+      return this.#onChannels(slots, async (card, psam) => {
+        this.cardReads++;
+        const healthData = fresh ? undefined : this.snapshot(reader, REGISTRATION_SECTIONS);
+        const read = await readRegistration(card, {
+          psam: new PsamClient(psam),
+          psamPin: slots.psamPin,
+          ...(this.#options.settings ? { health: { settings: this.#options.settings } } : {}),
+          ...(healthData ? { healthData } : {}),
+        });
+        return { read, healthKnown: healthData !== undefined };
       });
-      return { read, healthKnown: healthData !== undefined };
     });
     if ((this.#counters.get(reader) ?? 0) !== counter)
       throw hcardError('HCARD_E_CARD_REMOVED', `"${reader}"`, { reader });
+    if ('kept' in outcome) return { ...outcome.kept, cached: true };
+    const { read, healthKnown } = outcome;
     // What it read of the health application serves later card reads too.
     if (!healthKnown && read.health?.kind === 'read')
       this.#keep(reader, counter, REGISTRATION_SECTIONS, read.health.data, false);
@@ -293,8 +313,8 @@ export class ReaderService {
     const snap = options.fresh ? undefined : this.#holding(reader, sections);
     if (snap) return Promise.resolve({ data: snap.data, cached: true, counter: snap.counter });
     const want = [...new Set(sections)].sort();
-    // The card's counter in the key: a read of the card before a re-insertion is not this card's.
-    const key = `${reader}\n${this.#counters.get(reader) ?? 0}\n${options.fresh ? 'fresh' : ''}\n${want.join(',')}`;
+    // Events seen in the key: a read asked for before a re-insertion is not of this card.
+    const key = `${reader}\n${this.#events}\n${options.fresh ? 'fresh' : ''}\n${want.join(',')}`;
     const running = this.#inflight.get(key);
     if (running) return running;
     const read = this.#readFromCard(reader, want, options.fresh === true).finally(() =>
