@@ -145,6 +145,18 @@ describe('GET …/card/ssse and …/card/bank', () => {
     expect(r.service.cardReads).toBe(3);
   });
 
+  it('…/identity with no card: not_possible, CARD_NOT_READ, and no insertion named', async () => {
+    rig = await startGatewayRig({ listen: true, seed: 'gw-identity-no-card', chip: {} });
+    rig.driver.remove(USER_READER);
+    const res = await get(rig, `/v1/readers/${READER_PATH}/identity`, 'basic');
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as Record<string, unknown> & { checks: { reason: string }[] };
+    expect(body.verdict).toBe('not_possible');
+    expect(body.checks[0]).toMatchObject({ reason: 'CARD_NOT_READ' });
+    expect(body).not.toHaveProperty('counter');
+    expect(body).not.toHaveProperty('cached');
+  });
+
   it('says which application a card lacks: HCARD_E_APPLICATION_ABSENT (404)', async () => {
     rig = await startGatewayRig({ listen: true, seed: 'gw-bank-only', chip: { apps: ['bank'] } });
     const res = await get(rig, `${CARD}/ssse`, 'basic');
@@ -258,7 +270,11 @@ describe('GET /v1/idcard and …/identity, with the ID-card reader on a pty', ()
     const pass = (await (await get(r, `/v1/readers/${READER_PATH}/identity`, 'basic')).json()) as {
       verdict: string;
       checks: { check: string; reason: string }[];
+      counter?: number;
+      cached?: boolean;
     };
+    // The insertion the verdict belongs to, as an encounter write names it.
+    expect([pass.counter, pass.cached]).toEqual([r.service.counter(USER_READER), false]);
     const reasons = Object.fromEntries(pass.checks.map((c) => [c.check, c.reason]));
     expect(reasons).toEqual({
       card_authentication: 'PSAM_AUTH_OK',
@@ -277,7 +293,10 @@ describe('GET /v1/idcard and …/identity, with the ID-card reader on a pty', ()
     const other = (await (await get(r, `/v1/readers/${READER_PATH}/identity`, 'basic')).json()) as {
       verdict: string;
       checks: { check: string; reason: string }[];
+      counter?: number;
+      cached?: boolean;
     };
+    expect([other.counter, other.cached]).toEqual([pass.counter, true]);
     expect(other.verdict).toBe('fail');
     expect(other.checks.at(-1)).toMatchObject({ reason: 'ID_CARD_MISMATCH' });
   });

@@ -1473,6 +1473,9 @@ export interface paths {
                                 words: string;
                                 detail?: string;
                             }[];
+                            /** @description the reader's event counter at the card's insertion */
+                            counter?: number;
+                            cached?: boolean;
                             idCard?: {
                                 port: string;
                                 counter: number;

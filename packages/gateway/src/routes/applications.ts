@@ -120,6 +120,9 @@ const IdentityResponse = Type.Object({
   reader: Type.String(),
   verdict: VerdictSchema,
   checks: Type.Array(Check),
+  // When the card was read: the insertion the verdict belongs to, as an encounter write names it.
+  counter: Type.Optional(Type.Integer({ description: "the reader's event counter at the card's insertion" })),
+  cached: Type.Optional(Type.Boolean()),
   idCard: Type.Optional(Type.Object({ port: Type.String(), counter: Type.Integer() })),
 });
 
@@ -344,6 +347,7 @@ export const applicationRoutes: FastifyPluginAsyncTypebox<ApplicationRoutesOptio
         reader,
         verdict: verdict.verdict,
         checks: verdict.checks.map((c) => ({ ...c })),
+        ...(card ? { counter: card.counter, cached: card.cached } : {}),
         ...(idCard && idCards ? { idCard: { port: idCards.port, counter: idCard.counter } } : {}),
       };
     },
