@@ -130,6 +130,18 @@ describe('GET /v1/readers/{reader}/card', () => {
     rig.driver.remove(USER_READER);
     await expectErrorResponse(await get(rig, `${CARD}?fresh=true`), 409, 'HCARD_E_NO_CARD');
   });
+
+  it('says the terminal lacks its PSAM, not that a card is missing, when the PSAM slot is empty', async () => {
+    rig = await startGatewayRig({ listen: true });
+    rig.driver.remove(PSAM_READER);
+    const res = await get(rig, CARD);
+    const text = await res.clone().text();
+    await expectErrorResponse(res, 503, 'HCARD_E_PSAM_ABSENT');
+    expect(text).toContain(PSAM_READER);
+    // The PSAM put in: the same request reads the card.
+    rig.driver.insert(PSAM_READER, new EmulatedPsam(buildPsamImage()));
+    expect((await get(rig, CARD)).status).toBe(200);
+  });
 });
 
 describe('GET /v1/readers/{reader}/card/insurance (1101 input)', () => {

@@ -207,6 +207,20 @@ describe('104 and 105: the card and the PSAM', () => {
     await expectIfCode(rig.app, rig.headers(), { name: 'iR_DDF1EF06Info' }, 104, 'HCARD_E_NO_CARD', 409);
   });
 
+  it('105 with no PSAM in the PSAM slot (the card is in)', async () => {
+    rig = await startGatewayRig();
+    rig.driver.remove(PSAM_READER);
+    await expectIfCode(rig.app, rig.headers(), { name: 'iR_DDF1EF06Info' }, 105, 'HCARD_E_PSAM_ABSENT', 503);
+    await expectIfCode(
+      rig.app,
+      rig.headers(),
+      { name: 'iReader_SAM_Terminal' },
+      105,
+      'HCARD_E_PSAM_ABSENT',
+      503,
+    );
+  });
+
   it('105 for a PSAM that refuses the PIN, and for no PIN at all', async () => {
     for (const psamPin of ['999999', undefined]) {
       const driver = new EmulatorDriver();

@@ -304,7 +304,9 @@ describe('read-ahead at insertion', () => {
     r.driver.remove(PSAM_READER);
     await putCard(r, card);
     // Joins the read-ahead, which could not read the card without its PSAM.
-    await expect(r.service.readCard(USER_READER, AHEAD)).rejects.toMatchObject({ code: 'HCARD_E_NO_CARD' });
+    await expect(r.service.readCard(USER_READER, AHEAD)).rejects.toMatchObject({
+      code: 'HCARD_E_PSAM_ABSENT',
+    });
     expect(r.service.cardReads).toBe(reads);
 
     const apdus = r.card.commandCount;

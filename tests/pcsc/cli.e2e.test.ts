@@ -227,6 +227,19 @@ describe.skipIf(pcscUnavailable()).sequential('hcard through pcscd and vpcd', ()
     );
   });
 
+  it('read says the terminal lacks its PSAM, not that a card is missing, when the PSAM slot is empty', async () => {
+    const { file } = imageFile('cli-no-psam');
+    const emulator = start(['emulate', '--card', file, '--no-psam']);
+    await emulator.waitForLine(/^ready: /);
+    await waitFor(async () => (await present(READERS.user.name)) === true);
+    const result = await runHcard(['read'], withPin());
+    expect(result.code).toBe(ERROR_CATALOGUE.HCARD_E_PSAM_ABSENT.exit);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(
+      /^hcard: HCARD_E_PSAM_ABSENT: No PSAM in the PSAM slot: "Virtual PCD 00 01" — /,
+    );
+  });
+
   it('watch --json sees the remove and insert typed into emulate, counters increasing', async () => {
     const { built, file } = imageFile('cli-watch');
     const emulator = await emulate(file);

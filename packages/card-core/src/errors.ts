@@ -66,6 +66,12 @@ export const ERROR_CATALOGUE = {
     69,
     'Check the PSAM PIN and key configuration.',
   ),
+  HCARD_E_PSAM_ABSENT: entry(
+    'No PSAM in the PSAM slot',
+    503,
+    69,
+    "Put the PSAM into the reader's PSAM slot (or name the slot that holds it in the config).",
+  ),
   HCARD_E_PSAM_PIN_MISSING: entry(
     'No PSAM PIN is configured',
     400,

@@ -5,19 +5,16 @@
  */
 import {
   type CardApplication,
-  type CardChannel,
   forwardChannel,
   type HealthCardData,
   HealthCardSession,
-  hcardError,
-  isHcardError,
   PsamClient,
   type RegistrationRead,
   readRegistration,
   refusalError,
   type Section,
 } from '@hcard/card-core';
-import type { ReaderDriver, SlotPair } from '@hcard/reader-driver';
+import { type ReaderDriver, type SlotPair, withPair } from '@hcard/reader-driver';
 
 export interface CardRead {
   readonly data: HealthCardData;
@@ -26,37 +23,13 @@ export interface CardRead {
   readonly ms: number;
 }
 
-/** Connects the user card and the PSAM slot, runs `job`, and always closes both. */
-async function withCardAndPsam<T>(
-  driver: ReaderDriver,
-  slots: SlotPair,
-  job: (card: CardChannel, psam: CardChannel) => Promise<T>,
-): Promise<T> {
-  const card = await driver.connect(slots.user);
-  try {
-    const psam = await driver.connect(slots.psam).catch((e: unknown) => {
-      // "No card" in the PSAM slot means a terminal without its PSAM: say so.
-      throw isHcardError(e, 'HCARD_E_NO_CARD')
-        ? hcardError('HCARD_E_NO_CARD', `"${slots.psam}" (the PSAM slot)`, { reader: slots.psam }, e)
-        : e;
-    });
-    try {
-      return await job(card, psam);
-    } finally {
-      await psam.close();
-    }
-  } finally {
-    await card.close();
-  }
-}
-
 export function readThroughDriver(
   driver: ReaderDriver,
   slots: SlotPair,
   sections: readonly Section[],
   psamPin: string,
 ): Promise<CardRead> {
-  return withCardAndPsam(driver, slots, async (card, psam) => {
+  return withPair(driver, slots, async (card, psam) => {
     const started = performance.now();
     const opened = await HealthCardSession.open(card, new PsamClient(psam), { settings: { psamPin } });
     if (!opened.ok) throw refusalError(opened.refusal);
@@ -81,7 +54,7 @@ export function readAppsThroughDriver(
   sections: readonly Section[],
   psamPin: string,
 ): Promise<AppsRead> {
-  return withCardAndPsam(driver, slots, async (card, psam) => {
+  return withPair(driver, slots, async (card, psam) => {
     let apdus = 0;
     const counted = forwardChannel(card, (command) => {
       apdus++;

@@ -27,6 +27,7 @@ import {
   vpcdPortOf,
   writeReport,
 } from '@hcard/issuance';
+import { connectPsam } from '@hcard/reader-driver';
 import { openPcscDriver } from '../card/pcsc.js';
 import { defaultConfigFile, resolvePsamPin } from '../config/psam-pin.js';
 import { defineCommand } from '../shared/command.js';
@@ -274,7 +275,7 @@ PNG ("hcard emulate --card DIR/<chip>.json" serves one again); spoiled ones go t
         psam: async () =>
           options.psam === undefined
             ? { channel: softwarePsam(), pin: psamPin }
-            : { channel: await driver.connect(options.psam), pin: psamPin },
+            : { channel: await connectPsam(driver, options.psam), pin: psamPin },
         face: (values, photo) => renderFace(faceData(values, photo), 'png'),
         ...(limit === undefined ? {} : { limit }),
         signal: abort.signal,

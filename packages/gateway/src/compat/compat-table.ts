@@ -474,7 +474,8 @@ export const CATALOGUE_IF_CODES: Readonly<Record<string, IfCode>> = {
   HCARD_E_PROFILE_FILE_UNKNOWN: 102,
   HCARD_E_RECORD_EMPTY: 112,
   HCARD_E_PHOTO_INVALID: 113,
-  // The PSAM (its PIN, its refusals): 105.
+  // The PSAM (missing, its PIN, its refusals): 105.
+  HCARD_E_PSAM_ABSENT: 105,
   HCARD_E_PSAM_REFUSED: 105,
   HCARD_E_PSAM_PIN_MISSING: 105,
   HCARD_E_PSAM_PIN_WRONG: 105,

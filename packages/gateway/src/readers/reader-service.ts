@@ -7,12 +7,10 @@
  * (HCARD_E_CARD_REMOVED), never a partial result.
  */
 import {
-  type CardChannel,
   type HealthCardData,
   HealthCardSession,
   type HealthCardSettings,
   hcardError,
-  isHcardError,
   PsamClient,
   REGISTRATION_SECTIONS,
   type RegistrationRead,
@@ -21,7 +19,14 @@ import {
   type Section,
   toHex,
 } from '@hcard/card-core';
-import { pairSlots, type ReaderDriver, type ReaderWatch, type SlotPair } from '@hcard/reader-driver';
+import {
+  connectPsam,
+  pairSlots,
+  type ReaderDriver,
+  type ReaderWatch,
+  type SlotPair,
+  withPair,
+} from '@hcard/reader-driver';
 import { EventHub } from '../events/event-hub.js';
 import { KeyedFifo } from './fifo.js';
 
@@ -67,12 +72,6 @@ export interface ApplicationsRead {
   readonly counter: number;
   readonly cached: boolean;
 }
-
-type ChannelsJob<T> = (
-  card: CardChannel,
-  psam: CardChannel,
-  slots: SlotPair & { psamPin: string },
-) => Promise<T>;
 
 interface Snapshot {
   /** Counter of the reader's last event when this card was first read. */
@@ -194,25 +193,6 @@ export class ReaderService {
     return { user: pair.user, psam: pair.psam, psamPin };
   }
 
-  /** Runs `job` with the card and PSAM channels of a pair; both are closed afterwards whatever happens. */
-  async #onChannels<T>(slots: SlotPair & { psamPin: string }, job: ChannelsJob<T>): Promise<T> {
-    const card = await this.#driver.connect(slots.user);
-    try {
-      const psam = await this.#driver.connect(slots.psam).catch((e: unknown) => {
-        throw isHcardError(e, 'HCARD_E_NO_CARD')
-          ? hcardError('HCARD_E_NO_CARD', `"${slots.psam}" (the PSAM slot)`, { reader: slots.psam }, e)
-          : e;
-      });
-      try {
-        return await job(card, psam, slots);
-      } finally {
-        await psam.close();
-      }
-    } finally {
-      await card.close();
-    }
-  }
-
   /** Runs `job` with an open session on the reader's card, in the reader's queue. */
   withSession<T>(reader: string, job: (session: HealthCardSession) => Promise<T>): Promise<T> {
     return this.#queued(reader, (slots) => this.#onSession(slots, job));
@@ -222,7 +202,7 @@ export class ReaderService {
     slots: SlotPair & { psamPin: string },
     job: (session: HealthCardSession) => Promise<T>,
   ): Promise<T> {
-    return this.#onChannels(slots, async (card, psam) => {
+    return withPair(this.#driver, slots, async (card, psam) => {
       const opened = await HealthCardSession.open(card, new PsamClient(psam), {
         settings: { ...this.#options.settings, psamPin: slots.psamPin },
       });
@@ -257,7 +237,7 @@ export class ReaderService {
     const outcome = await this.#queued(reader, async (slots) => {
       const kept = fresh ? undefined : this.#applications.get(reader);
       if (kept) return { kept };
-      return this.#onChannels(slots, async (card, psam) => {
+      return withPair(this.#driver, slots, async (card, psam) => {
         this.cardReads++;
         const healthData = fresh ? undefined : this.snapshot(reader, REGISTRATION_SECTIONS);
         const read = await readRegistration(card, {
@@ -284,7 +264,7 @@ export class ReaderService {
   /** Runs `job` with the PSAM of the reader's pair (PIN verified), in the reader's queue. */
   withPsam<T>(reader: string, job: (psam: PsamClient) => Promise<T>): Promise<T> {
     return this.#queued(reader, async (slots) => {
-      const channel = await this.#driver.connect(slots.psam);
+      const channel = await connectPsam(this.#driver, slots.psam);
       try {
         const psam = new PsamClient(channel);
         await psam.open(slots.psamPin);
