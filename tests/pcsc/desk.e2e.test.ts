@@ -304,6 +304,44 @@ describe.skipIf(unavailable).sequential('the desk page in Chromium, through pcsc
     expect(problems).toEqual([]);
   });
 
+  it('says the reader lacks its PSAM, and reads the card by itself once the PSAM goes in', async () => {
+    const { page } = await openDesk();
+    await logIn(page, '实时事件');
+    const psamOut = async () => {
+      const [psam] = rig.cards.splice(0, 1);
+      psam!.remove();
+      await waitFor(
+        async () => !(await service.list()).find((r) => r.name === READERS.psam.name)?.cardPresent,
+      );
+    };
+    /** The PSAM back in its slot, first in rig.cards again (afterEach keeps the first card). */
+    let psamBack = false;
+    const psamIn = async () => {
+      psamBack = true;
+      const psam = await rig.insert(new EmulatedPsam(buildPsamImage()), READERS.psam.port);
+      rig.cards.splice(rig.cards.indexOf(psam), 1);
+      rig.cards.unshift(psam);
+    };
+    await psamOut();
+    try {
+      const built = generateCard('desk-no-psam', { encounters: { inpatient: 0, outpatient: 0 } });
+      const vCard = await rig.insert(new EmulatedHealthCard(built.image), READERS.user.port);
+      // Not "insert the card": the card is in, the terminal lacks its PSAM.
+      await page.locator('#message', { hasText: '读卡终端未插入 PSAM 卡' }).waitFor();
+      await page.locator('#card .placeholder', { hasText: '未能读卡' }).waitFor();
+      // The PSAM put in: the page reads the card without it going in again.
+      await psamIn();
+      await page.locator('#card .name', { hasText: built.items.name! }).waitFor();
+      expect(await page.locator('#message').isHidden()).toBe(true);
+      await removeAndSeeCleared(page, vCard, built.items);
+    } finally {
+      if (!psamBack) await psamIn();
+      await waitFor(async () =>
+        Boolean((await service.list()).find((r) => r.name === READERS.psam.name)?.cardPresent),
+      );
+    }
+  });
+
   it('reconnects after the event stream drops, with Last-Event-ID, and catches up', async (ctx) => {
     if (!eventsRoute) ctx.skip();
     const { page, problems } = await openDesk();

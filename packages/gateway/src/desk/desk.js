@@ -15,6 +15,8 @@
  * than what is known is ignored; `reset` (the gateway no longer knows the id) drops what is
  * known and the `state` after it is taken as it is. Where the gateway has no events route (404),
  * it polls `GET /v1/readers` instead.
+ * The chosen reader's PSAM slot is followed too: a card that was in but could not be read (no
+ * PSAM in the terminal, say) is read again when a PSAM goes in.
  *
  * Identity: once the card is on screen the page asks `GET /v1/readers/{reader}/identity` for the
  * verdict (pass / fail / not possible, each check with its reason code and words). Where the
@@ -71,6 +73,7 @@ const ADMIN = '请联系管理员';
 const MESSAGES = {
   HCARD_E_NO_CARD: '请插入居民健康卡',
   HCARD_E_CARD_REMOVED: '卡片已拔出，请重新插卡',
+  HCARD_E_PSAM_ABSENT: `读卡终端未插入 PSAM 卡，${ADMIN}`,
   HCARD_E_PSAM_PIN_MISSING: `读卡终端未配置 PSAM 密码，${ADMIN}`,
   HCARD_E_PSAM_PIN_WRONG: `读卡终端的 PSAM 密码不正确，${ADMIN}`,
   HCARD_E_PSAM_BLOCKED: `读卡终端的 PSAM 已锁定，${ADMIN}`,
@@ -102,6 +105,11 @@ const state = {
   reader: localStorage.getItem(READER_KEY),
   readerNames: '',
   present: false,
+  /** The chosen reader's PSAM slot, and whether it holds a card (null: not known yet). */
+  psam: null,
+  psamPresent: null,
+  /** The card of this generation is in but could not be read (e.g. no PSAM): read it again when the PSAM goes in. */
+  unread: false,
   /** The chosen reader's latest event counter as known here (-1: nothing known yet). */
   counter: -1,
   /** Bumped whenever the card on screen goes; answers started before are dropped. */
@@ -250,6 +258,8 @@ function onEvent(type, data) {
   } else if (type === 'idcard-placed') {
     // Another ID card was read on the ID-card reader (the event's reader is its serial port).
     if (state.shown && event.counter > state.idCardCounter) loadIdentity();
+  } else if (event.reader === state.psam && (type === 'card-inserted' || type === 'card-removed')) {
+    showPsam(type === 'card-inserted');
   } else if (event.reader === state.reader && event.counter > state.counter) {
     if (type === 'card-inserted') applyState(true, event.counter);
     else if (type === 'card-removed') applyState(false, event.counter);
@@ -286,7 +296,19 @@ function showReaders(readers, force) {
     $('reader').replaceChildren(...names.map((n) => new Option(n, n, false, n === state.reader)));
   }
   const reader = users.find((r) => r.name === state.reader);
+  state.psam = reader?.psam ?? null;
+  showPsam(Boolean(readers.find((r) => r.name === state.psam)?.cardPresent));
   applyState(Boolean(reader?.cardPresent), reader ? reader.counter : -1, force);
+}
+
+/** The PSAM slot's state: a PSAM put in reads the card that could not be read without it. */
+function showPsam(present) {
+  const arrived = present && state.psamPresent === false;
+  state.psamPresent = present;
+  if (arrived && state.unread) {
+    clearCard();
+    loadCard();
+  }
 }
 
 /** The chosen reader has a card or not, as of its event `counter` (older news is ignored). */
@@ -315,7 +337,10 @@ async function loadCard() {
     loadIdentity();
   } catch (error) {
     if (generation !== state.generation || error.name === 'AbortError') return;
-    placeholder('请插入居民健康卡');
+    // The card is in but was not read (no PSAM, a PIN, a refusal): say so, not "insert the card".
+    const gone = error.code === 'HCARD_E_NO_CARD' || error.code === 'HCARD_E_CARD_REMOVED';
+    state.unread = !gone;
+    placeholder(gone ? '请插入居民健康卡' : '未能读卡');
     showMessage(error);
   }
 }
@@ -363,6 +388,7 @@ function definitionList(rows) {
 function clearCard() {
   state.generation++;
   state.shown = false;
+  state.unread = false;
   state.idCardCounter = -1;
   if (state.photoUrl) URL.revokeObjectURL(state.photoUrl);
   state.photoUrl = null;
