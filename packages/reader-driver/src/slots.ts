@@ -4,7 +4,7 @@
  * slot, by default by that naming rule, or by explicit names, and connects a pair.
  */
 import { type CardChannel, hcardError, isHcardError } from '@hcard/card-core';
-import type { ConnectOptions, ReaderDriver } from './driver.js';
+import type { ReaderDriver } from './driver.js';
 
 export interface SlotPair {
   readonly user: string;
@@ -32,13 +32,9 @@ export function pairSlots(readers: readonly string[], rule: SlotRule = {}): Slot
  * Connects a PSAM slot. No card there is a terminal without its PSAM, not a card to put in:
  * HCARD_E_PSAM_ABSENT.
  */
-export async function connectPsam(
-  driver: ReaderDriver,
-  slot: string,
-  options?: ConnectOptions,
-): Promise<CardChannel> {
+export async function connectPsam(driver: ReaderDriver, slot: string): Promise<CardChannel> {
   try {
-    return await driver.connect(slot, options);
+    return await driver.connect(slot);
   } catch (e) {
     if (isHcardError(e, 'HCARD_E_NO_CARD'))
       throw hcardError('HCARD_E_PSAM_ABSENT', `"${slot}"`, { reader: slot }, e);
