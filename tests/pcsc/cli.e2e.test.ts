@@ -217,11 +217,14 @@ describe.skipIf(pcscUnavailable()).sequential('hcard through pcscd and vpcd', ()
   });
 
   it('read names the empty or unknown reader', async () => {
-    const empty = await runHcard(['read'], withPin());
-    expect(empty.code).toBe(ERROR_CATALOGUE.HCARD_E_NO_CARD.exit);
+    // Each run is killed well inside the test's time, so a hang shows its output and signal.
+    // (One CI run timed out here once, with nothing to tell which run hung.)
+    const bounded = { ...withPin(), timeoutMs: 9000 };
+    const empty = await runHcard(['read'], bounded);
+    expect(empty.code, JSON.stringify(empty)).toBe(ERROR_CATALOGUE.HCARD_E_NO_CARD.exit);
     expect(empty.stderr).toMatch(/^hcard: HCARD_E_NO_CARD: No card in the reader: "Virtual PCD 00 00" — /);
-    const unknown = await runHcard(['read', '--reader', 'No Such Reader 00 00'], withPin());
-    expect(unknown.code).toBe(ERROR_CATALOGUE.HCARD_E_READER_NOT_FOUND.exit);
+    const unknown = await runHcard(['read', '--reader', 'No Such Reader 00 00'], bounded);
+    expect(unknown.code, JSON.stringify(unknown)).toBe(ERROR_CATALOGUE.HCARD_E_READER_NOT_FOUND.exit);
     expect(unknown.stderr).toMatch(
       /^hcard: HCARD_E_READER_NOT_FOUND: No such reader: "No Such Reader 00 00" — /,
     );
