@@ -154,7 +154,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             reader: string;
+                            /** @description the reader's event counter when this card went in: what an encounter write names */
                             counter: number;
+                            /** @description true when answered from what was read of this card since it went in, without touching it */
                             cached: boolean;
                             card: {
                                 issuer?: {
@@ -378,7 +380,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             reader: string;
+                            /** @description the reader's event counter when this card went in: what an encounter write names */
                             counter: number;
+                            /** @description true when answered from what was read of this card since it went in, without touching it */
                             cached: boolean;
                             source: "ssse" | "health";
                             lookup: {
@@ -808,7 +812,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             reader: string;
+                            /** @description the reader's event counter when this card went in: what an encounter write names */
                             counter: number;
+                            /** @description true when answered from what was read of this card since it went in, without touching it */
                             cached: boolean;
                             card: {
                                 [key: string]: string | number;
@@ -1032,7 +1038,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             reader: string;
+                            /** @description the reader's event counter when this card went in: what an encounter write names */
                             counter: number;
+                            /** @description true when answered from what was read of this card since it went in, without touching it */
                             cached: boolean;
                             bank: {
                                 aid: string;
@@ -1473,8 +1481,9 @@ export interface paths {
                                 words: string;
                                 detail?: string;
                             }[];
-                            /** @description the reader's event counter at the card's insertion */
+                            /** @description the reader's event counter when this card went in: what an encounter write names */
                             counter?: number;
+                            /** @description true when answered from what was read of this card since it went in, without touching it */
                             cached?: boolean;
                             idCard?: {
                                 port: string;

@@ -37,6 +37,7 @@ import type { Hotlist } from '../config/hotlist.js';
 import { CARD_ROUTE_ERRORS } from '../errors.js';
 import type { IdCardService } from '../readers/idcard-service.js';
 import type { ReaderService } from '../readers/reader-service.js';
+import { InsertionFields } from './card-insertion.js';
 
 export interface ApplicationRoutesOptions {
   readonly service: ReaderService;
@@ -54,8 +55,7 @@ const Mohrss = Type.Object({ code: Type.Integer(), text: Type.String() });
 
 const SsseResponse = Type.Object({
   reader: Type.String(),
-  counter: Type.Integer(),
-  cached: Type.Boolean(),
+  ...InsertionFields,
   card: Strings,
   holder: Type.Union([
     Type.Object({ readable: Type.Literal(true), value: Strings }),
@@ -72,8 +72,7 @@ const SsseResponse = Type.Object({
 
 const BankResponse = Type.Object({
   reader: Type.String(),
-  counter: Type.Integer(),
-  cached: Type.Boolean(),
+  ...InsertionFields,
   bank: Type.Object({
     aid: Type.String(),
     label: Type.String(),
@@ -120,9 +119,9 @@ const IdentityResponse = Type.Object({
   reader: Type.String(),
   verdict: VerdictSchema,
   checks: Type.Array(Check),
-  // When the card was read: the insertion the verdict belongs to, as an encounter write names it.
-  counter: Type.Optional(Type.Integer({ description: "the reader's event counter at the card's insertion" })),
-  cached: Type.Optional(Type.Boolean()),
+  // When the card was read: the insertion the verdict belongs to.
+  counter: Type.Optional(InsertionFields.counter),
+  cached: Type.Optional(InsertionFields.cached),
   idCard: Type.Optional(Type.Object({ port: Type.String(), counter: Type.Integer() })),
 });
 

@@ -25,6 +25,7 @@ import {
 } from '../readers/card-sections.js';
 import { IdempotencyCache } from '../readers/idempotency.js';
 import type { CardReadResult, ReaderService } from '../readers/reader-service.js';
+import { InsertionFields } from './card-insertion.js';
 
 export interface CardRoutesOptions {
   readonly service: ReaderService;
@@ -38,10 +39,7 @@ const Items = Type.Record(Type.String(), Type.String());
 
 const CardResponse = Type.Object({
   reader: Type.String(),
-  /** The reader's event counter when this card went in. */
-  counter: Type.Integer(),
-  /** True when served from the snapshot taken since the card went in. */
-  cached: Type.Boolean(),
+  ...InsertionFields,
   card: Type.Object(
     {
       issuer: Type.Optional(Items),
@@ -63,10 +61,7 @@ const CardResponse = Type.Object({
 
 const InsuranceResponse = Type.Object({
   reader: Type.String(),
-  /** The reader's event counter of the card's insertion: what an encounter write can name. */
-  counter: Type.Integer(),
-  /** True when built from what was read of this card before (a snapshot), without touching it. */
-  cached: Type.Boolean(),
+  ...InsertionFields,
   /** Which application the lookup is built from: the social-security one when the card has it. */
   source: Type.Union([Type.Literal('ssse'), Type.Literal('health')]),
   /** Input of the national platform's person lookup 1101 (人员信息获取), spec §A.8. */
