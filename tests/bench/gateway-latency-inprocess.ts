@@ -5,12 +5,14 @@
  * HIS linking the driver would), once through the gateway (`GET …/card?fresh=true` over a
  * keep-alive loopback connection, the gateway wired as `hcard gateway` wires it: token file, log
  * and audit), once through `ReaderService.readCard` without HTTP, once through a bare Fastify
- * route doing that read (HTTP's own share), and directly again (the A/A control), in turn. Client and gateway share this process, so the HTTP client's work counts
- * against the gateway. gateway.bench.ts runs it after its pcscd part; alone:
+ * route doing that read (HTTP's own share), directly again (the A/A control), and an HTTP round
+ * trip alone (the floor: a plain `node:http` server answering the gateway's answer bytes), in
+ * turn. Client and gateway share this process, so the HTTP client's work counts against the
+ * gateway. gateway.bench.ts runs it after its pcscd part; alone:
  * `pnpm exec tsx tests/bench/gateway-latency-inprocess.ts [ROUNDS]`.
  */
 import { openSync, rmSync } from 'node:fs';
-import { Agent, request } from 'node:http';
+import { Agent, createServer, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { HealthCardSession, PsamClient, type Section } from '@hcard/card-core';
@@ -96,6 +98,7 @@ export async function measureInProcessLatency(
       req.end();
     });
   const bare = await startBareReadRoute(service, USER, core);
+  const floor = await startHttpFloor(await answerBytes(url, headers));
 
   const serviceRead = async () => {
     const started = performance.now();
@@ -109,10 +112,12 @@ export async function measureInProcessLatency(
       again: directRead,
       bare: timedGet(bare.url, {}),
       service: serviceRead,
+      floor: timedGet(floor.url, {}),
     });
   } finally {
     agent.destroy();
     await bare.close();
+    await floor.close();
     await gateway.close();
     await logLines.end();
     await audit.close();
@@ -139,12 +144,43 @@ export async function startBareReadRoute(
   };
 }
 
+/** The body of one answer from `url` (the gateway's), for the floor to answer the same bytes. */
+export async function answerBytes(url: string, headers: Record<string, string>): Promise<Buffer> {
+  const answer = await fetch(url, { headers });
+  if (answer.status !== 200) throw new Error(`${url} answered ${answer.status}`);
+  return Buffer.from(await answer.arrayBuffer());
+}
+
+/**
+ * The floor of any HTTP gateway on this machine: a plain `node:http` server in this process
+ * answering fixed bytes (the gateway's answer), with no card read, no routing and no hooks.
+ */
+export async function startHttpFloor(body: Buffer): Promise<{ url: string; close: () => Promise<void> }> {
+  const server = createServer((_request, response) => {
+    response.writeHead(200, {
+      'content-type': 'application/json; charset=utf-8',
+      'content-length': body.length,
+    });
+    response.end(body);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
 export const IN_PROCESS_LABELS: Record<keyof ReadLatency, string> = {
   direct: 'direct: EmulatorDriver + HealthCardSession',
   again: 'direct again (A/A control)',
   service: 'ReaderService.readCard, no HTTP',
   bare: 'bare Fastify route doing that read, over HTTP',
   gateway: 'gateway: GET …/card?fresh=true over HTTP (client in the same process)',
+  floor: 'floor: an HTTP round trip alone (node:http, the same answer bytes, no read)',
 };
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -51,9 +51,11 @@ import { PcscRig, READERS, waitFor } from '../support/pcsc-rig.js';
 import { BENCH_TOKEN, writeBenchConfig } from './gateway-bench-config.js';
 import type { ClientJob } from './gateway-client.js';
 import {
+  answerBytes,
   IN_PROCESS_LABELS,
   measureInProcessLatency,
   startBareReadRoute,
+  startHttpFloor,
 } from './gateway-latency-inprocess.js';
 import { percentile, readLatencyRows, timedInTurn } from './sampling.js';
 
@@ -188,11 +190,13 @@ try {
   const headers = { host: new URL(base).host, authorization: `Bearer ${TOKEN}` };
   const cardUrl = `${base}/v1/readers/${encodeURIComponent(READERS.user.name)}/card`;
 
-  // 1. Latency: five reads per round, one at a time, in turn: direct and direct again (the A/A
-  // control), the gateway and a bare route doing the same read over HTTP, all four from the
-  // client process, and the ReaderService alone (no HTTP) in this one.
+  // 1. Latency: six timings per round, one at a time, in turn: direct and direct again (the A/A
+  // control), the gateway and a bare route doing the same read over HTTP, and an HTTP round trip
+  // alone (the floor), all from the client process, and the ReaderService alone (no HTTP) here.
   const core = coreSectionsOf([...SECTIONS]);
   const bareRead = await startBareReadRoute(service, READERS.user.name, core);
+  const latencyUrl = `${cardUrl}?sections=${SECTIONS.join(',')}&fresh=true`;
+  const floor = await startHttpFloor(await answerBytes(latencyUrl, headers));
   const clientRead =
     (via: 'driver' | 'http', url = '', h: Record<string, string> = {}) =>
     () =>
@@ -207,7 +211,7 @@ try {
       });
   const latency = await timedInTurn(LATENCY_ROUNDS, 5, {
     direct: clientRead('driver'),
-    gateway: clientRead('http', `${cardUrl}?sections=${SECTIONS.join(',')}&fresh=true`, headers),
+    gateway: clientRead('http', latencyUrl, headers),
     again: clientRead('driver'),
     bare: clientRead('http', bareRead.url),
     service: async () => {
@@ -215,8 +219,10 @@ try {
       await service.readCard(READERS.user.name, core, { fresh: true });
       return performance.now() - started;
     },
+    floor: clientRead('http', floor.url),
   });
   await bareRead.close();
+  await floor.close();
 
   // 2. Snapshot reads against a bare Fastify route with the same JSON.
   const sameJson = (await (await fetch(cardUrl, { headers })).json()) as object;
@@ -343,6 +349,8 @@ try {
       service: 'ReaderService.readCard alone (gateway process, no HTTP)',
       bare: 'bare Fastify route doing that read (gateway process), over HTTP',
       gateway: 'gateway: GET …/card?fresh=true over HTTP (client process)',
+      floor:
+        'floor: an HTTP round trip alone (node:http in the gateway process, the same answer bytes, no read)',
     }).join('\n'),
   );
   console.log(`\n| one request at a time, ${SERIAL} each | p50 ms | p99 ms |`);

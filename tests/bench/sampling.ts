@@ -77,11 +77,17 @@ export interface ReadLatency {
   readonly bare: number[];
   /** The gateway's route, with everything it does. */
   readonly gateway: number[];
+  /**
+   * An HTTP round trip alone: a plain `node:http` server answering the gateway's answer bytes,
+   * no card read, no Fastify. No gateway over HTTP can add less than this to a read.
+   */
+  readonly floor: number[];
 }
 
 /**
  * Markdown rows: each kind's p50/p99; the gateway's overhead over the direct read, split into
- * HTTP's share (bare route) and the gateway's own; the A/A control beside them.
+ * HTTP's share (bare route) and the gateway's own; the A/A control beside them. The floor (an
+ * HTTP round trip with nothing in it) is a row of its own: what any HTTP gateway adds at least.
  */
 export function readLatencyRows(r: ReadLatency, labels: Record<keyof ReadLatency, string>): string[] {
   const ms = (x: number) => x.toFixed(2);
@@ -97,7 +103,7 @@ export function readLatencyRows(r: ReadLatency, labels: Record<keyof ReadLatency
       ),
     );
   const rows = [`| read, ${r.direct.length} of each | p50 ms | p99 ms |`, '|---|---:|---:|'];
-  for (const k of ['direct', 'again', 'service', 'bare', 'gateway'] as const)
+  for (const k of ['direct', 'again', 'service', 'bare', 'gateway', 'floor'] as const)
     rows.push(`| ${labels[k]} | ${ms(percentile(r[k], 50))} | ${ms(percentile(r[k], 99))} |`);
   rows.push(
     `| **overhead: gateway − direct**, each percentile (95 % bootstrap interval) | **${diff(r.gateway, r.direct, 50)}** | **${diff(r.gateway, r.direct, 99)}** |`,
