@@ -6,6 +6,7 @@
  * limits, and the one error shape `{ error: { code, message, hint? } }`.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { Agent, request } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -511,6 +512,52 @@ describe('tokens created or revoked while the gateway runs', () => {
     expect((await get('/v1/readers', again.token)).status).toBe(200);
     revokeTokens(file, again.entry.id);
     await expectErrorResponse(await get('/v1/readers', again.token), 401, 'HCARD_E_UNAUTHENTICATED');
+  });
+
+  it('on one keep-alive connection, judges each token it presents, and a revoke at once', async () => {
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    const onOneConnection = (path: string, token: string) =>
+      new Promise<{ status: number; reused: boolean }>((resolve, reject) => {
+        const req = request(
+          `${rig.url}${path}`,
+          { agent, headers: { authorization: `Bearer ${token}` } },
+          (res) => {
+            res.resume();
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, reused: req.reusedSocket }));
+          },
+        );
+        req.on('error', reject);
+        req.end();
+      });
+    try {
+      const desk = createToken(file, 'desk-8', ['read:basic']);
+      const ward = createToken(file, 'ward-8', ['settle']);
+      const seen: [number, boolean][] = [];
+      for (const [path, token] of [
+        ['/v1/readers', desk.token],
+        [`${CARD}/insurance`, desk.token], // desk-8 has no settle
+        [`${CARD}/insurance`, ward.token], // the next token on the connection, with settle
+        ['/v1/readers', `${desk.token.slice(0, -1)}${desk.token.endsWith('A') ? 'B' : 'A'}`], // not a token
+        ['/v1/readers', desk.token],
+      ] as const) {
+        const r = await onOneConnection(path, token);
+        seen.push([r.status, r.reused]);
+      }
+      revokeTokens(file, desk.entry.id);
+      const revoked = await onOneConnection('/v1/readers', desk.token);
+      seen.push([revoked.status, revoked.reused]);
+      expect(seen).toEqual([
+        [200, false],
+        [403, true],
+        [200, true],
+        [401, true],
+        [200, true],
+        [401, true],
+      ]);
+      revokeTokens(file, ward.entry.id);
+    } finally {
+      agent.destroy();
+    }
   });
 
   it('keeps the tokens it had while the file is half-edited, and takes the fixed file', async () => {

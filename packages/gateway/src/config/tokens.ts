@@ -80,6 +80,8 @@ export class TokenStore {
   #checkedThisTurn = false;
   /** Principals by token hash (hex), for the tokens as last read. */
   #principals = new Map<string, Principal | undefined>();
+  /** What each keep-alive connection last presented, and for which tokens as read. */
+  #lastOn = new WeakMap<object, { token: string; tokens: readonly TokenEntry[]; principal?: Principal }>();
 
   /** `file` undefined: the tokens given are fixed (tests, embedded use). */
   constructor(
@@ -130,6 +132,23 @@ export class TokenStore {
     // Bounded: a client guessing tokens only makes it start again.
     if (this.#principals.size >= 1024) this.#principals.clear();
     this.#principals.set(presented, principal);
+    return principal;
+  }
+
+  /**
+   * `authenticate`, remembered per connection: a client on a keep-alive connection presents the
+   * same token on every request, and hashing it each time was the largest single cost of a
+   * snapshot read. A token is only ever compared with the one the same connection presented
+   * before, so that comparison's time tells a client nothing it did not send itself; anything
+   * else takes the hashed way. Reading the tokens again (a token created or revoked) forgets it.
+   */
+  authenticateOn(connection: object | undefined, token: string): Principal | undefined {
+    if (connection === undefined) return this.authenticate(token);
+    this.#refresh();
+    const last = this.#lastOn.get(connection);
+    if (last && last.token === token && last.tokens === this.#tokens) return last.principal;
+    const principal = this.authenticate(token);
+    this.#lastOn.set(connection, { token, tokens: this.#tokens, ...(principal ? { principal } : {}) });
     return principal;
   }
 

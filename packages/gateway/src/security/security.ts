@@ -112,7 +112,7 @@ function preflight(request: FastifyRequest, reply: FastifyReply) {
 function authenticate(request: FastifyRequest, options: SecurityOptions): Principal | undefined {
   const header = request.headers.authorization;
   const bearer = header?.match(/^Bearer\s+(\S+)$/i)?.[1];
-  if (bearer) return options.tokens.authenticate(bearer);
+  if (bearer) return options.tokens.authenticateOn(request.raw.socket, bearer);
   if (request.routeOptions.config?.ticket && options.redeemTicket) {
     const ticket = (request.query as { ticket?: unknown } | undefined)?.ticket;
     if (typeof ticket === 'string') return options.redeemTicket(ticket);
