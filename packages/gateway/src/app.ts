@@ -14,6 +14,7 @@ import type { GatewayConfig } from './config/config.js';
 import type { Hotlist } from './config/hotlist.js';
 import { TokenStore } from './config/tokens.js';
 import { registerErrorHandling } from './errors.js';
+import { requestIds } from './logging/line-parts.js';
 import { OneLineRequestLog } from './logging/logger.js';
 import type { IdCardService } from './readers/idcard-service.js';
 import type { ReaderService } from './readers/reader-service.js';
@@ -69,7 +70,7 @@ export async function buildApp(config: GatewayConfig, deps: GatewayDeps) {
     // Unknown fields are refused (400), not dropped: a misspelt field must not pass silently.
     ajv: { customOptions: { removeAdditional: false } },
     // Request ids for log lines and the audit trail.
-    genReqId: () => crypto.randomUUID(),
+    genReqId: requestIds(),
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   const hooks: GatewayHooks = {
