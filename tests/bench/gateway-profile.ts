@@ -5,7 +5,7 @@
  * in this process, loaded in turn by `wrk` (one thread, 16 connections) from its own process.
  * For profiling and quick iterations; BENCHMARKS.md's figures come from gateway.bench.ts.
  *
- *   node --cpu-prof --cpu-prof-dir=/tmp/prof --import tsx tests/bench/gateway-profile.ts [seconds] [gateway-only]
+ *   node --cpu-prof --cpu-prof-dir=/tmp/prof --import tsx tests/bench/gateway-profile.ts [seconds] [gateway-only|bare-only]
  */
 import { execFile } from 'node:child_process';
 import { openSync, rmSync } from 'node:fs';
@@ -35,6 +35,7 @@ import { BENCH_TOKEN, writeBenchConfig } from './gateway-bench-config.js';
 
 const seconds = Number(process.argv[2] ?? 5);
 const gatewayOnly = process.argv[3] === 'gateway-only';
+const bareOnly = process.argv[3] === 'bare-only';
 const TOKEN = BENCH_TOKEN;
 const { dir, configFile } = writeBenchConfig('hcard-gwprof-');
 
@@ -83,6 +84,7 @@ await bare.listen({ host: '127.0.0.1', port: 0 });
 const bareUrl = `http://127.0.0.1:${(bare.server.address() as AddressInfo).port}/card`;
 try {
   if (gatewayOnly) console.log(`gateway ${(await wrk(cardUrl, headers, seconds)).toFixed(0)} req/s`);
+  else if (bareOnly) console.log(`bare ${(await wrk(bareUrl, {}, seconds)).toFixed(0)} req/s`);
   else {
     await wrk(bareUrl, {}, 1);
     await wrk(cardUrl, headers, 1);
