@@ -36,6 +36,25 @@ describe('ReaderMonitor', () => {
     ]);
   });
 
+  it("takes a change in the reader's count of card events for a card out and in again, same ATR or not", async () => {
+    const m = new ReaderMonitor('pcsc');
+    const watch = m.watch();
+    m.update('A', { cardPresent: true, atr: atr(1), cardEvents: 1 });
+    m.update('A', { cardPresent: true, atr: atr(1), cardEvents: 1 }); // same card, no event
+    m.update('A', { cardPresent: true, atr: atr(1), cardEvents: 3 }); // out and in between reports
+    m.update('A', { cardPresent: true, atr: atr(1) }); // a driver without the count: the ATR decides
+    m.remove('A');
+    const events = await take(watch, 6);
+    expect(events.map((e) => [e.type, e.counter])).toEqual([
+      ['reader-added', 1],
+      ['card-inserted', 2],
+      ['card-removed', 3],
+      ['card-inserted', 4],
+      ['card-removed', 5],
+      ['reader-removed', 6],
+    ]);
+  });
+
   it('keeps counting when a reader comes back', () => {
     const m = new ReaderMonitor('pcsc');
     m.update('A', { cardPresent: true, atr: atr(1) });

@@ -9,6 +9,12 @@ import type { DriverKind, ReaderEvent, ReaderInfo, ReaderWatch } from './driver.
 export interface ReaderState {
   readonly cardPresent: boolean;
   readonly atr?: Uint8Array;
+  /**
+   * The reader's own count of card insertions and removals, when the driver has one (pcsc-lite:
+   * the high word of `dwEventState`). A card taken out and put back between two reports, or
+   * swapped for one with the same ATR (cards of one batch often share it), shows only here.
+   */
+  readonly cardEvents?: number;
 }
 
 export class ReaderMonitor {
@@ -46,7 +52,14 @@ export class ReaderMonitor {
     if (!before) this.#emit({ type: 'reader-added', reader });
     const wasPresent = before?.cardPresent ?? false;
     const sameCard =
-      wasPresent && state.cardPresent && before?.atr && state.atr && equalBytes(before.atr, state.atr);
+      wasPresent &&
+      state.cardPresent &&
+      before?.atr &&
+      state.atr &&
+      equalBytes(before.atr, state.atr) &&
+      (before.cardEvents === undefined ||
+        state.cardEvents === undefined ||
+        before.cardEvents === state.cardEvents);
     if (wasPresent && (!state.cardPresent || !sameCard)) this.#emit({ type: 'card-removed', reader });
     if (state.cardPresent && !sameCard)
       this.#emit({ type: 'card-inserted', reader, atr: state.atr ?? new Uint8Array() });

@@ -35,14 +35,20 @@ class FakeService {
 }
 
 class FakeContext extends EventEmitter {
+  readonly #readers = new Map<string, PcscReader>();
   constructor(private readonly service: FakeService) {
     super();
+  }
+  /** The reader object this context announced, to send it statuses as pcsc-lite would. */
+  reader(name: string): PcscReader & EventEmitter {
+    return this.#readers.get(name) as PcscReader & EventEmitter;
   }
   start(cb: (err: Error | null, names: Buffer) => void): void {
     const names = [...this.service.readers.keys()];
     cb(null, Buffer.from(`${names.join('\0')}\0\0`));
     for (const name of names) {
       const reader = fakeReader(name, this.service);
+      this.#readers.set(name, reader);
       this.emit('reader', reader);
       const atr = this.service.readers.get(name)?.atr;
       setImmediate(() => reader.emit('status', atr ? { state: 0x22, atr } : { state: 0x12 }));
@@ -149,6 +155,35 @@ describe('PcscDriver (fake binding)', () => {
     ]);
     // After the restart the reader can be connected again (the old channel was dropped).
     await expect(driver.connect('Fake 00 00')).resolves.toBeDefined();
+    await driver.close();
+  });
+
+  it("sees a card taken out and put back between two status reports by pcsc-lite's event count", async () => {
+    const service = new FakeService();
+    service.up = true;
+    const card = Buffer.from([0x3b, 0x02]);
+    service.readers.set('Fake 00 00', { atr: card });
+    const driver = new PcscDriver({ factory: service.factory, restartDelayMs: 20 });
+    const seen: ReaderEvent[] = [];
+    const watch = driver.watch();
+    const pump = (async () => {
+      for await (const e of watch) seen.push(e);
+    })();
+    await until(() => seen.length === 2);
+    const reader = service.contexts[0]!.reader('Fake 00 00');
+    // pcsc-lite: state flags in the low word (0x20 present, 0x100 in use), card events in the high.
+    reader.emit('status', { state: 0x0122, atr: card }); // in use now: the same card
+    reader.emit('status', { state: 0x20022, atr: card }); // out and in again: two card events
+    await until(() => seen.length >= 4);
+    await new Promise((r) => setTimeout(r, 50)); // nothing more comes
+    watch.close();
+    await pump;
+    expect(seen.map((e) => [e.type, e.counter])).toEqual([
+      ['reader-added', 1],
+      ['card-inserted', 2],
+      ['card-removed', 3],
+      ['card-inserted', 4],
+    ]);
     await driver.close();
   });
 });

@@ -164,11 +164,13 @@ export class PcscDriver implements ReaderDriver {
     reader.on('status', (status: { state: number; atr?: Buffer }) => {
       if (this.#context !== context) return;
       const present = (status.state & reader.SCARD_STATE_PRESENT) !== 0;
+      // pcsc-lite counts card insertions and removals in the high word of the event state.
+      const cardEvents = status.state >>> 16;
       this.#monitor.update(
         name,
         present && status.atr
-          ? { cardPresent: true, atr: new Uint8Array(status.atr) }
-          : { cardPresent: false },
+          ? { cardPresent: true, atr: new Uint8Array(status.atr), cardEvents }
+          : { cardPresent: false, cardEvents },
       );
       this.#pendingStatus.delete(name);
       this.#checkReady();
