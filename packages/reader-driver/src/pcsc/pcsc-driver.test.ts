@@ -89,6 +89,26 @@ async function until(condition: () => boolean | Promise<boolean>): Promise<void>
   expect(await condition()).toBe(true);
 }
 
+/** A running fake service with a card in 'Fake 00 00', and a driver watched from its start. */
+async function watchedCardReader() {
+  const service = new FakeService();
+  service.up = true;
+  const atr = Buffer.from([0x3b, 0x02]);
+  service.readers.set('Fake 00 00', { atr });
+  const driver = new PcscDriver({ factory: service.factory, restartDelayMs: 20 });
+  const seen: ReaderEvent[] = [];
+  const watch = driver.watch();
+  const pump = (async () => {
+    for await (const e of watch) seen.push(e);
+  })();
+  await until(() => seen.length === 2);
+  const stopWatching = async () => {
+    watch.close();
+    await pump;
+  };
+  return { service, driver, seen, stopWatching, atr };
+}
+
 describe('PcscDriver (fake binding)', () => {
   it('says the service is not running, then finds readers once it starts, by itself', async () => {
     const service = new FakeService();
@@ -123,16 +143,7 @@ describe('PcscDriver (fake binding)', () => {
   });
 
   it('reports a service restart as removal and return, with counters that keep increasing', async () => {
-    const service = new FakeService();
-    service.up = true;
-    service.readers.set('Fake 00 00', { atr: Buffer.from([0x3b, 0x02]) });
-    const driver = new PcscDriver({ factory: service.factory, restartDelayMs: 20 });
-    const seen: ReaderEvent[] = [];
-    const watch = driver.watch();
-    const pump = (async () => {
-      for await (const e of watch) seen.push(e);
-    })();
-    await until(() => seen.length === 2);
+    const { service, driver, seen, stopWatching } = await watchedCardReader();
     const channel = await driver.connect('Fake 00 00');
     expect(await channel.transmit(Uint8Array.of(0, 0xca, 0, 0))).toEqual(Uint8Array.of(0xca, 0x90, 0x00));
 
@@ -143,8 +154,7 @@ describe('PcscDriver (fake binding)', () => {
     await expect(driver.list()).rejects.toMatchObject({ code: 'HCARD_E_PCSC_NO_SERVICE' });
     service.up = true;
     await until(() => seen.length === 6);
-    watch.close();
-    await pump;
+    await stopWatching();
     expect(seen.map((e) => [e.type, e.counter])).toEqual([
       ['reader-added', 1],
       ['card-inserted', 2],
@@ -159,25 +169,14 @@ describe('PcscDriver (fake binding)', () => {
   });
 
   it("sees a card taken out and put back between two status reports by pcsc-lite's event count", async () => {
-    const service = new FakeService();
-    service.up = true;
-    const card = Buffer.from([0x3b, 0x02]);
-    service.readers.set('Fake 00 00', { atr: card });
-    const driver = new PcscDriver({ factory: service.factory, restartDelayMs: 20 });
-    const seen: ReaderEvent[] = [];
-    const watch = driver.watch();
-    const pump = (async () => {
-      for await (const e of watch) seen.push(e);
-    })();
-    await until(() => seen.length === 2);
+    const { service, driver, seen, stopWatching, atr: card } = await watchedCardReader();
     const reader = service.contexts[0]!.reader('Fake 00 00');
     // pcsc-lite: state flags in the low word (0x20 present, 0x100 in use), card events in the high.
     reader.emit('status', { state: 0x0122, atr: card }); // in use now: the same card
     reader.emit('status', { state: 0x20022, atr: card }); // out and in again: two card events
     await until(() => seen.length >= 4);
     await new Promise((r) => setTimeout(r, 50)); // nothing more comes
-    watch.close();
-    await pump;
+    await stopWatching();
     expect(seen.map((e) => [e.type, e.counter])).toEqual([
       ['reader-added', 1],
       ['card-inserted', 2],
