@@ -15,8 +15,7 @@ PNPM_VERSION=10.34.9
 # generator from another process (`pnpm bench:gateway`).
 # postgresql: the issuance journal's PostgreSQL tests start a private throwaway server from it.
 # socat makes the pseudo-terminal pairs the emulated ID-card reader serves on (`hcard idcard emulate`).
-# build-essential and python3: node-gyp compiles the `pcsclite` binding at install (from source,
-# with patches/pcsclite@1.0.1.patch), and a PC/SC test compiles a small LD_PRELOAD shim.
+# build-essential and python3: node-gyp compiles the `pcsclite` binding from source at install.
 APT_PACKAGES=(pcscd libpcsclite-dev vsmartcard-vpcd pcsc-tools iproute2 chromium fonts-wqy-microhei curl wrk postgresql socat build-essential python3)
 
 log() { printf 'hcard setup: %s\n' "$*" >&2; }
