@@ -218,7 +218,7 @@ describe.skipIf(pcscUnavailable()).sequential('hcard through pcscd and vpcd', ()
 
   it('read names the empty or unknown reader', async () => {
     // Each run is killed well inside the test's time, so a hang shows its output and signal.
-    // (One CI run timed out here once, with nothing to tell which run hung.)
+    // (One CI run timed out here once: pcsclite's close() races, mended by a patch; pcsc-close.e2e.)
     const bounded = { ...withPin(), timeoutMs: 9000 };
     const empty = await runHcard(['read'], bounded);
     expect(empty.code, JSON.stringify(empty)).toBe(ERROR_CATALOGUE.HCARD_E_NO_CARD.exit);
