@@ -1,6 +1,9 @@
 /**
  * Types for the parts of the `pcsclite` npm binding the driver uses (it ships loose d.ts), and
  * its loader. Loading is lazy so that hosts without libpcsclite can still use other drivers.
+ * The binding is patched (patches/pcsclite@1.0.1.patch, compiled at install): its close() ended
+ * neither itself nor the process when a status thread lost a race, and it kept its context (one
+ * of pcscd's 200 client slots) until garbage collection. tests/pcsc/pcsc-close.e2e proves both.
  */
 
 import type { EventEmitter } from 'node:events';
