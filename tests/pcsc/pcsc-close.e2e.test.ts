@@ -12,7 +12,9 @@
  *   process alive for ever (seen with gdb: the one active handle was the reader's). The patch
  *   sends that last message. The shim also pauses a status thread right after it has sent an
  *   event; without the patch every run then hangs.
- * The same patch releases the binding's own context when it is closed, not when collected.
+ * The same patch releases the binding's own context when it is done with, not when collected,
+ * and after its last use: a second shim (tests/support/pcsc-count-free.c) counts the frees that
+ * pcsc-lite refused.
  */
 import { execFile, execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -27,6 +29,7 @@ import { PcscRig, pcscUnavailable } from '../support/pcsc-rig.js';
 
 const unavailable = pcscUnavailable();
 const SHIM_SOURCE = fileURLToPath(new URL('../support/pcsc-late-wait.c', import.meta.url));
+const COUNT_FREE_SOURCE = fileURLToPath(new URL('../support/pcsc-count-free.c', import.meta.url));
 /** Runs at once: the shim makes each run lose both races, so a few are plenty. */
 const RUNS = 3;
 const DRIVER_CYCLES = fileURLToPath(new URL('../support/driver-cycles.ts', import.meta.url));
@@ -35,9 +38,14 @@ describe.skipIf(unavailable).sequential('closing the PC/SC driver', () => {
   const rig = new PcscRig({ replaceForeignDaemon: Boolean(process.env.CI) });
   const dir = mkdtempSync(join(tmpdir(), 'hcard-late-wait-'));
   const shim = join(dir, 'late-wait.so');
+  const countFree = join(dir, 'count-free.so');
 
   beforeAll(async () => {
-    execFileSync('cc', ['-shared', '-fPIC', '-I/usr/include/PCSC', '-o', shim, SHIM_SOURCE, '-ldl']);
+    for (const [out, source] of [
+      [shim, SHIM_SOURCE],
+      [countFree, COUNT_FREE_SOURCE],
+    ])
+      execFileSync('cc', ['-shared', '-fPIC', '-I/usr/include/PCSC', '-o', out!, source!, '-ldl']);
     await rig.start();
   }, 20_000);
 
@@ -67,15 +75,19 @@ describe.skipIf(unavailable).sequential('closing the PC/SC driver', () => {
   it('lets one process open and close more drivers than pcscd has client slots (200)', async () => {
     // Each context holds one of pcscd's client slots until it is released; the binding released
     // a context only when it was garbage-collected, and pcscd answered no one after about 200.
-    const out = await new Promise<{ error: Error | null; stdout: string }>((resolve) =>
+    // Released too early, pcsc-lite refuses to free the reader list through it (a leak).
+    const out = await new Promise<{ error: Error | null; stdout: string; stderr: string }>((resolve) =>
       execFile(
         process.execPath,
         ['--import', 'tsx', DRIVER_CYCLES, '250'],
-        { timeout: 30_000, killSignal: 'SIGKILL' },
-        (error, stdout) => resolve({ error, stdout }),
+        { timeout: 30_000, killSignal: 'SIGKILL', env: { ...process.env, LD_PRELOAD: countFree } },
+        (error, stdout, stderr) => resolve({ error, stdout, stderr }),
       ),
     );
-    expect(out.error).toBeNull();
+    expect(out.error, out.stderr).toBeNull();
     expect(out.stdout.trim()).toBe('closed 250 drivers');
+    const [, calls, refused] = /SCardFreeMemory: (\d+) calls, (\d+) refused/.exec(out.stderr) ?? [];
+    expect(Number(calls), out.stderr).toBeGreaterThanOrEqual(250);
+    expect(Number(refused), out.stderr).toBe(0);
   }, 40_000);
 });
