@@ -41,11 +41,10 @@ describe.skipIf(unavailable).sequential('closing the PC/SC driver', () => {
   const countFree = join(dir, 'count-free.so');
 
   beforeAll(async () => {
-    for (const [out, source] of [
-      [shim, SHIM_SOURCE],
-      [countFree, COUNT_FREE_SOURCE],
-    ])
-      execFileSync('cc', ['-shared', '-fPIC', '-I/usr/include/PCSC', '-o', out!, source!, '-ldl']);
+    const compile = (source: string, out: string) =>
+      execFileSync('cc', ['-shared', '-fPIC', '-I/usr/include/PCSC', '-o', out, source, '-ldl']);
+    compile(SHIM_SOURCE, shim);
+    compile(COUNT_FREE_SOURCE, countFree);
     await rig.start();
   }, 20_000);
 
