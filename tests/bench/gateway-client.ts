@@ -1,19 +1,24 @@
 /**
  * The client side of the gateway benchmark (gateway.bench.ts forks it): a process of its own,
  * as an HIS is, that either reads the card itself (PcscDriver + HealthCardSession, the "direct"
- * read an HIS linking a driver would do) or asks the gateway over a keep-alive HTTP connection.
+ * read an HIS linking a driver would do) or asks the gateway over a keep-alive HTTP connection
+ * (`LeanHttpClient` for the timed reads, `node:http` for the rest).
  * It takes one job at a time over IPC and answers with its measurements.
  */
 import { Agent, request } from 'node:http';
 import { HealthCardSession, PsamClient, type Section } from '@hcard/card-core';
 import { TEST_SESSION_OPTIONS } from '@hcard/emulator';
 import { PcscDriver } from '@hcard/reader-driver';
+import { LeanHttpClient } from './lean-http.js';
 
 export type ClientJob =
   | {
-      /** One timed registration read, through the driver or over HTTP (the gateway or the bare route). */
+      /**
+       * One timed registration read, through the driver or over HTTP (the gateway or the bare
+       * route): `http` through a `LeanHttpClient` kept per URL, `node-http` through `node:http`.
+       */
       readonly job: 'read';
-      readonly via: 'driver' | 'http';
+      readonly via: 'driver' | 'http' | 'node-http';
       readonly url: string;
       readonly headers: Record<string, string>;
       readonly user: string;
@@ -55,11 +60,20 @@ function get(url: string, headers: Record<string, string>): Promise<{ status: nu
 }
 
 const driver = new PcscDriver();
+const leanClients = new Map<string, Promise<LeanHttpClient>>();
+function leanClient(url: string, headers: Record<string, string>): Promise<LeanHttpClient> {
+  const known = leanClients.get(url);
+  if (known) return known;
+  const client = LeanHttpClient.connect(url, headers);
+  leanClients.set(url, client);
+  return client;
+}
 
 /** Milliseconds one read takes; the benchmark's process puts the reads in order, one at a time. */
 async function read(job: Extract<ClientJob, { job: 'read' }>): Promise<number> {
+  if (job.via === 'http') return (await leanClient(job.url, job.headers)).timedGet();
   const started = performance.now();
-  if (job.via === 'http') {
+  if (job.via === 'node-http') {
     const r = await get(job.url, job.headers);
     if (r.status !== 200) throw new Error(r.body);
     return performance.now() - started;
@@ -129,6 +143,7 @@ process.on('message', async (job: ClientJob) => {
       case 'burst':
         return process.send!({ ok: true, value: await burst(job) });
       case 'quit':
+        for (const c of leanClients.values()) (await c).close();
         agent.destroy();
         await driver.close();
         process.disconnect();

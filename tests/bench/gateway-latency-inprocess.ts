@@ -7,8 +7,9 @@
  * and audit), once through `ReaderService.readCard` without HTTP, once through a bare Fastify
  * route doing that read (HTTP's own share), directly again (the A/A control), and an HTTP round
  * trip alone (the floor: a plain `node:http` server answering the gateway's answer bytes), in
- * turn. Client and gateway share this process, so the HTTP client's work counts against the
- * gateway. gateway.bench.ts runs it after its pcscd part; alone:
+ * turn. The HTTP requests go through `LeanHttpClient` (lean-http.ts); the floor is timed once
+ * more through `node:http`'s client, to show that client's own cost. Client and gateway share
+ * this process, so the client's work counts against the gateway. gateway.bench.ts runs it after its pcscd part; alone:
  * `pnpm exec tsx tests/bench/gateway-latency-inprocess.ts [ROUNDS]`.
  */
 import { openSync, rmSync } from 'node:fs';
@@ -39,6 +40,7 @@ import {
 import { EmulatorDriver } from '@hcard/reader-driver';
 import Fastify from 'fastify';
 import { BENCH_TOKEN, writeBenchConfig } from './gateway-bench-config.js';
+import { LeanHttpClient } from './lean-http.js';
 import { type ReadLatency, readLatencyRows, timedInTurn } from './sampling.js';
 
 const USER = 'Virtual PCD 00 00';
@@ -100,6 +102,10 @@ export async function measureInProcessLatency(
   const bare = await startBareReadRoute(service, USER, core);
   const floor = await startHttpFloor(await answerBytes(url, headers));
 
+  const leanGateway = await LeanHttpClient.connect(url, headers);
+  const leanBare = await LeanHttpClient.connect(bare.url);
+  const leanFloor = await LeanHttpClient.connect(floor.url);
+
   const serviceRead = async () => {
     const started = performance.now();
     await service.readCard(USER, core, { fresh: true });
@@ -108,13 +114,15 @@ export async function measureInProcessLatency(
   try {
     return await timedInTurn(rounds, 20, {
       direct: directRead,
-      gateway: timedGet(url, headers),
+      gateway: () => leanGateway.timedGet(),
       again: directRead,
-      bare: timedGet(bare.url, {}),
+      bare: () => leanBare.timedGet(),
       service: serviceRead,
-      floor: timedGet(floor.url, {}),
+      floor: () => leanFloor.timedGet(),
+      nodeHttpFloor: timedGet(floor.url, {}),
     });
   } finally {
+    for (const c of [leanGateway, leanBare, leanFloor]) c.close();
     agent.destroy();
     await bare.close();
     await floor.close();
@@ -180,7 +188,8 @@ export const IN_PROCESS_LABELS: Record<keyof ReadLatency, string> = {
   service: 'ReaderService.readCard, no HTTP',
   bare: 'bare Fastify route doing that read, over HTTP',
   gateway: 'gateway: GET …/card?fresh=true over HTTP (client in the same process)',
-  floor: 'floor: an HTTP round trip alone (node:http, the same answer bytes, no read)',
+  floor: 'floor: an HTTP round trip alone (node:http server, the same answer bytes, no read)',
+  nodeHttpFloor: "the floor with node:http's client instead of the lean one",
 };
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -198,7 +198,7 @@ try {
   const latencyUrl = `${cardUrl}?sections=${SECTIONS.join(',')}&fresh=true`;
   const floor = await startHttpFloor(await answerBytes(latencyUrl, headers));
   const clientRead =
-    (via: 'driver' | 'http', url = '', h: Record<string, string> = {}) =>
+    (via: 'driver' | 'http' | 'node-http', url = '', h: Record<string, string> = {}) =>
     () =>
       client.run<number>({
         job: 'read',
@@ -220,6 +220,7 @@ try {
       return performance.now() - started;
     },
     floor: clientRead('http', floor.url),
+    nodeHttpFloor: clientRead('node-http', floor.url),
   });
   await bareRead.close();
   await floor.close();
@@ -350,7 +351,8 @@ try {
       bare: 'bare Fastify route doing that read (gateway process), over HTTP',
       gateway: 'gateway: GET …/card?fresh=true over HTTP (client process)',
       floor:
-        'floor: an HTTP round trip alone (node:http in the gateway process, the same answer bytes, no read)',
+        'floor: an HTTP round trip alone (node:http server in the gateway process, the same answer bytes, no read)',
+      nodeHttpFloor: "the floor with node:http's client instead of the lean one",
     }).join('\n'),
   );
   console.log(`\n| one request at a time, ${SERIAL} each | p50 ms | p99 ms |`);

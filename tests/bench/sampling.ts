@@ -82,6 +82,8 @@ export interface ReadLatency {
    * no card read, no Fastify. No gateway over HTTP can add less than this to a read.
    */
   readonly floor: number[];
+  /** The floor again with `node:http`'s client instead of the lean one: the client's own cost. */
+  readonly nodeHttpFloor: number[];
 }
 
 /**
@@ -103,7 +105,7 @@ export function readLatencyRows(r: ReadLatency, labels: Record<keyof ReadLatency
       ),
     );
   const rows = [`| read, ${r.direct.length} of each | p50 ms | p99 ms |`, '|---|---:|---:|'];
-  for (const k of ['direct', 'again', 'service', 'bare', 'gateway', 'floor'] as const)
+  for (const k of ['direct', 'again', 'service', 'bare', 'gateway', 'floor', 'nodeHttpFloor'] as const)
     rows.push(`| ${labels[k]} | ${ms(percentile(r[k], 50))} | ${ms(percentile(r[k], 99))} |`);
   rows.push(
     `| **overhead: gateway − direct**, each percentile (95 % bootstrap interval) | **${diff(r.gateway, r.direct, 50)}** | **${diff(r.gateway, r.direct, 99)}** |`,
