@@ -25,12 +25,19 @@ import {
   buildPsamImage,
   createRandom,
   EmulatedHealthCard,
+  EmulatedPsam,
   generateEncounter,
   generateResident,
   MEDICAL_FLAG_KEYS,
 } from '@hcard/emulator';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type GatewayRig, READER_PATH, startGatewayRig, USER_READER } from '../support/gateway-rig.js';
+import {
+  type GatewayRig,
+  PSAM_READER,
+  READER_PATH,
+  startGatewayRig,
+  USER_READER,
+} from '../support/gateway-rig.js';
 
 const P = HEALTH_CARD_PROFILE;
 
@@ -134,7 +141,7 @@ const validArgs = (name: string): { query: string; body?: Record<string, unknown
 // ---- a card whose values differ field by field within every file -----------------------------
 
 /** A swapped pair of field names must show: no two fields of one file hold the same value. */
-function distinctCard(): BuiltCard {
+function distinctCard(encounters = { inpatient: 1, outpatient: 2 }): BuiltCard {
   const resident = generateResident('compat');
   Object.assign(resident.items, {
     sex: '02',
@@ -163,7 +170,7 @@ function distinctCard(): BuiltCard {
     { name: '乙肝疫苗', date: '20010203' },
     { name: '麻疹疫苗', date: '20020304' },
   ];
-  const built = buildCardImage(resident, { seed: 'compat', encounters: { inpatient: 1, outpatient: 2 } });
+  const built = buildCardImage(resident, { seed: 'compat', encounters });
   for (const { file } of Object.values(TLV_READS)) {
     const values = itemsOfFile(P, file).map((i) => built.items[i.key]);
     expect(new Set(values).size, `values of ${file} are distinct`).toBe(values.length);
@@ -176,6 +183,17 @@ function putCard(rig: GatewayRig, built: BuiltCard): EmulatedHealthCard {
   const card = new EmulatedHealthCard(built.image);
   rig.driver.remove(USER_READER);
   rig.driver.insert(USER_READER, card);
+  return card;
+}
+
+/** Puts `card` into `reader` in place of what it holds, and waits until the gateway has seen both events. */
+async function swapIn<C extends EmulatedHealthCard | EmulatedPsam>(r: GatewayRig, reader: string, card: C) {
+  const counter = r.service.counter(reader);
+  r.driver.remove(reader);
+  r.driver.insert(reader, card);
+  for (let i = 0; i < 200 && r.service.counter(reader) < counter + 2; i++)
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  expect(r.service.counter(reader), `the gateway saw ${reader} change`).toBe(counter + 2);
   return card;
 }
 
@@ -471,6 +489,113 @@ describe('reads answer the card’s values under the interface’s names and ord
       expect(await read(rig, name, '', 'basic'), name).toEqual({ code: 0, info: hex });
       expect(await readText(rig, name), name).toBe(hex);
     }
+  });
+});
+
+// ---- reads asked again ------------------------------------------------------------------------
+
+describe('a read asked again while the card stays in is answered without touching the card', () => {
+  const READS = ALL_FUNCTIONS.filter((name) => !isWrite(name));
+  const withCounts = async (r: GatewayRig, psam: EmulatedPsam, name: string, query: string) => {
+    const answer = [await read(r, name, query), await readText(r, name, query)];
+    return { answer, apdus: r.card.commandCount + psam.commandCount };
+  };
+
+  it('every read function: the same answer, JSON and text, and no APDU to the card or the PSAM', async () => {
+    rig = await startGatewayRig();
+    const psam = await swapIn(rig, PSAM_READER, new EmulatedPsam(buildPsamImage()));
+    for (const name of READS) {
+      const { query } = validArgs(name);
+      const first = await withCounts(rig, psam, name, query);
+      const again = await withCounts(rig, psam, name, query);
+      expect(again.answer, name).toEqual(first.answer);
+      expect(again.apdus, `${name}: asked again, no APDU`).toBe(first.apdus);
+    }
+  });
+
+  it('what was kept goes with the card: another card answers its own values, and a new PSAM is asked again', async () => {
+    rig = await startGatewayRig();
+    const reads = async () =>
+      Promise.all([
+        readText(rig!, 'iR_DDF1EF06Info'),
+        readText(rig!, 'iR_DF02EF07Info', '&nRecorderNo=3'),
+        readText(rig!, 'iR_DF03EF06Info'),
+        readText(rig!, 'iR_DF03EDInfo', '&nRecorderNo=1&nPos=0&nLen=70&nStyle=1'),
+        readText(rig!, 'iR_DF03ED_ALLInfo', '&nRecorderNo=1'),
+      ]);
+    const first = await reads();
+    const built = distinctCard({ inpatient: 1, outpatient: 3 });
+    const card = await swapIn(rig, USER_READER, new EmulatedHealthCard(built.image));
+    const other = await reads();
+    expect(card.commandCount, 'the new card was read').toBeGreaterThan(0);
+    const { name, sex, ethnicity, birthDate, idNumber } = built.items;
+    expect(other[0]).toBe([name, sex, ethnicity, birthDate, idNumber].join('|'));
+    const allergy = built.resident.allergies[2]!;
+    expect(other[1]).toBe(`${allergy.substance}|${allergy.reaction}`);
+    expect(other[2]).toBe('00|00|00|FF|FF');
+    expect(other[3]).toBe(built.encounters.outpatient[0]!.visitHospitalName);
+    for (let i = 0; i < first.length; i++) expect(other[i], `read ${i}`).not.toBe(first[i]);
+
+    const psamRead = () => readText(rig!, 'iReader_SAM_Terminal');
+    const before = await psamRead();
+    const psam = await swapIn(rig, PSAM_READER, new EmulatedPsam(buildPsamImage()));
+    expect(await psamRead()).toBe(before);
+    expect(psam.commandCount, 'the new PSAM was read').toBeGreaterThan(0);
+    const apdus = psam.commandCount;
+    await swapIn(rig, USER_READER, new EmulatedHealthCard(built.image));
+    expect(await psamRead()).toBe(before);
+    expect(psam.commandCount, 'a new user card leaves what the PSAM answered').toBe(apdus);
+  });
+
+  it('a write through the gateway drops what was kept, by any route', async () => {
+    rig = await startGatewayRig();
+    const r = rig;
+    const cyclic = () => readText(r, 'iR_DF02EF07Info', '&nRecorderNo=1');
+    const index = () => readText(r, 'iR_DF03EF06Info');
+    const range = () => readText(r, 'iR_DF03EDInfo', '&nRecorderNo=2&nPos=0&nLen=70&nStyle=1');
+    const all = () => read(r, 'iR_DF03ED_ALLInfo', '&nRecorderNo=2');
+    const items = () => read(r, 'iR_DDF1EF08Info');
+    await Promise.all([cyclic(), index(), range(), all(), items()]);
+
+    await write(r, 'iW_DF02EF07Info', { GMWZMC: '芒果', GMWZFY: '荨麻疹' });
+    expect(await cyclic()).toBe('芒果|荨麻疹');
+    await write(r, 'iErase_DF03EF06Info', { nRecorderNo: 1 });
+    expect(await index()).toBe('FF|00|FF|FF|FF');
+    await write(r, 'iW_DF03EDInfo', {
+      nRecorderNo: 2,
+      nPos: 0,
+      nLen: 70,
+      nStyle: 1,
+      szData: '长春市第二医院',
+    });
+    expect(await range()).toBe('长春市第二医院');
+    expect((await all()).items).toMatchObject({ visitHospitalName: '长春市第二医院' });
+    await write(r, 'iW_DDF1EF08Info', { BRDH1: '13811112222' });
+    expect((await items()).BRDH1).toBe('13811112222');
+
+    // The card route's encounter write too: record 2 again, kept first, the new values read back.
+    await Promise.all([all(), range()]);
+    const visit = generateEncounter('outpatient', createRandom('compat-kept'), P);
+    const res = await r.app.inject({
+      method: 'POST',
+      url: `/v1/readers/${READER_PATH}/card/encounters`,
+      headers: { ...r.headers(), 'idempotency-key': 'compat-kept-1' },
+      payload: { kind: 'outpatient', record: 2, items: visit },
+    });
+    expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
+    expect((await all()).items).toMatchObject({ visitHospitalName: visit.visitHospitalName });
+    expect(await range()).toBe(visit.visitHospitalName);
+  });
+
+  it('identical calls at the same time share one read of the card', async () => {
+    rig = await startGatewayRig();
+    const r = rig;
+    const call = () => readText(r, 'iR_DF02EF08Info', '&nRecorderNo=2');
+    const one = await swapIn(r, USER_READER, new EmulatedHealthCard(r.built.image));
+    const answer = await call();
+    const five = await swapIn(r, USER_READER, new EmulatedHealthCard(r.built.image));
+    expect(await Promise.all(Array.from({ length: 5 }, call))).toEqual(Array(5).fill(answer));
+    expect(five.commandCount).toBe(one.commandCount);
   });
 });
 

@@ -481,6 +481,51 @@ describe('a card removed in the middle of a request', () => {
     expect(got.body.card.holder!.idNumber).toBe(other.items.idNumber);
   });
 
+  it('the same for a compat read, which keeps what it read while the card stays in', async () => {
+    const { r, card, arrived } = await slowRig();
+    // The first in JSON (its error has the gateway's form), the others as the |-joined text.
+    const compat = (format = 'text') =>
+      fetchWithin(`${r.url}/v1/compat/iR_DDF1EF06Info?reader=${READER_PATH}&format=${format}`, {
+        headers: r.headers(),
+      });
+    const held = card.hold();
+    const before = arrived();
+    const first = compat('json');
+    await within(held, 5000, 'the first read reached the card');
+    const other = generateCard('gateway-swapped-while-reading-compat');
+    await putCard(r, new EmulatedHealthCard(other.image));
+    const second = compat();
+    await until(() => arrived() >= before + 2, 5000, 'both requests reached the route');
+    card.release();
+    const failed = await first;
+    expect(failed.status).toBe(409);
+    expect(((await failed.json()) as { error: unknown }).error).toMatchObject({
+      code: 'HCARD_E_CARD_REMOVED',
+    });
+    const got = await within(second, 10_000, 'the second request');
+    expect(got.status).toBe(200);
+    expect((await got.text()).split('|')).toContain(other.items.idNumber);
+    // And the new card's answer is what is kept now.
+    expect((await (await compat()).text()).split('|')).toContain(other.items.idNumber);
+
+    // Swapped after the last APDU of a read: that read fails too, and nothing of it is kept.
+    const apdus = card.transmits;
+    await putCard(r, card);
+    expect((await compat()).status).toBe(200);
+    const total = card.transmits - apdus;
+    expect(total, 'APDUs of one compat read').toBeGreaterThan(2);
+    const third = generateCard('gateway-swapped-after-compat');
+    card.after(card.transmits + total, () => {
+      r.driver.remove(USER_READER);
+      r.driver.insert(USER_READER, new EmulatedHealthCard(third.image));
+    });
+    await putCard(r, card);
+    const late = await compat('json');
+    expect(late.status).toBe(409);
+    expect(((await late.json()) as { error: unknown }).error).toMatchObject({ code: 'HCARD_E_CARD_REMOVED' });
+    expect((await (await compat()).text()).split('|')).toContain(third.items.idNumber);
+  });
+
   it('the same for the three-in-one registration read', async () => {
     const { r, card } = await slowRig();
     const held = card.hold();

@@ -1,8 +1,8 @@
 /**
  * The work behind the compat routes, one runner per kind of row in COMPAT_FUNCTIONS (a read of
  * a TLV file, of the photo, of a cyclic record, …), never per function. A runner gets the row,
- * the request's arguments and an open session (or the PSAM), and answers the interface's
- * output fields in the interface's order.
+ * the request's arguments and the reader's service (reads take what it keeps of the card, writes
+ * open a session), and answers the interface's output fields in the interface's order.
  */
 import {
   type CardResult,
@@ -73,6 +73,14 @@ const ok = async <T>(result: Promise<CardResult<T>>): Promise<T> => {
   return r.value;
 };
 
+/**
+ * A file's records as the card holds them, read once while the card stays in the reader (a
+ * write through the gateway or a removal drops them): a HIS asking for record after record,
+ * as it did of the DLL, costs one read of the file.
+ */
+const fileRecords = (service: ReaderService, reader: string, file: string): Promise<Uint8Array[]> =>
+  service.keptRead(reader, `file ${file}`, (session) => ok(session.readFile(file)));
+
 const record = (fn: CompatFunction, args: CompatArgs): number => {
   const n = args.nRecorderNo;
   // The route schema checks this too; a row without `records` never gets here with one.
@@ -130,10 +138,10 @@ function bytesOf(
   return encodeB(text, len);
 }
 
-/** HCARD_E_RECORD_EMPTY (112) when the index flag of record n is not 00 (IF2012 remark, session setting). */
-async function checkInUse(session: HealthCardSession, kind: LayoutId, n: number): Promise<void> {
-  if (!session.settings.checkIndexBeforeRead) return;
-  const flags = await ok(session.readFile(INDEX_FILE[kind]));
+/** HCARD_E_RECORD_EMPTY (112) when the index flag of record n is not 00 (IF2012 remark, card setting). */
+async function checkInUse(service: ReaderService, reader: string, kind: LayoutId, n: number): Promise<void> {
+  if (!service.settings.checkIndexBeforeRead) return;
+  const flags = await fileRecords(service, reader, INDEX_FILE[kind]);
   if (flags[n - 1]?.[0] !== 0x00)
     throw hcardError('HCARD_E_RECORD_EMPTY', `${kind} record ${n}`, { kind, record: n });
 }
@@ -157,77 +165,75 @@ const READERS: Partial<Record<CompatKind, Runner>> = {
     const kept = section && service.snapshot(reader, [section]);
     if (kept)
       return Promise.resolve({ values: fn.fields.map((f) => [f.name, kept.items[f.item!] ?? ''] as const) });
-    return onCard(service, reader, async (session) => {
-      const records = await ok(session.readFile(fn.file!));
-      return {
-        values: fn.fields.map((f) => {
-          const item = itemDef(session.profile, f.item!);
-          const loc = item.location;
-          const raw = loc.kind === 'tlv' ? records[loc.record - 1] : undefined;
-          if (!raw) throw hcardError('HCARD_E_CARD_DATA_INVALID', `no record for item ${item.no}`);
-          return [f.name, decodeTlvRecord(item, raw, session.settings)] as const;
-        }),
-      };
-    });
+    return fileRecords(service, reader, fn.file!).then((records) => ({
+      values: fn.fields.map((f) => {
+        const item = itemDef(HEALTH_CARD_PROFILE, f.item!);
+        const loc = item.location;
+        const raw = loc.kind === 'tlv' ? records[loc.record - 1] : undefined;
+        if (!raw) throw hcardError('HCARD_E_CARD_DATA_INVALID', `no record for item ${item.no}`);
+        return [f.name, decodeTlvRecord(item, raw, service.settings)] as const;
+      }),
+    }));
   },
 
   photo: async (fn, _args, service, reader) => {
     // From the snapshot when it holds the photo (the default read-ahead takes it): no 3–4 KB again.
     const kept = service.snapshot(reader, ['photo']);
-    const jpeg = kept ? kept.photo : await onCard(service, reader, (session) => ok(session.readPhoto()));
+    const jpeg = kept
+      ? kept.photo
+      : await service.keptRead(reader, 'photo', (session) => ok(session.readPhoto()));
     // As the DLL's buffer: 2-byte big-endian length, then the JPEG; "0000" for no photo.
     const value = toHex(jpeg ? concatBytes(u16be(jpeg.length), jpeg) : u16be(0));
     return { values: [[fn.fields[0]!.name, value]] };
   },
 
-  cyclic: (fn, args, service, reader) => {
+  cyclic: async (fn, args, service, reader) => {
     const n = record(fn, args);
-    return onCard(service, reader, async (session) => {
-      const records = await ok(session.readFile(fn.file!));
-      // An empty record (never written) gives empty fields, as the DLL's buffers would be.
-      const values = decodeRawRecord(session.profile, fn.file!, records[n - 1]!, session.settings) ?? {};
-      return { values: fn.fields.map((f) => [f.name, values[f.item!] ?? ''] as const) };
-    });
+    const records = await fileRecords(service, reader, fn.file!);
+    // An empty record (never written) gives empty fields, as the DLL's buffers would be.
+    const values = decodeRawRecord(HEALTH_CARD_PROFILE, fn.file!, records[n - 1]!, service.settings) ?? {};
+    return { values: fn.fields.map((f) => [f.name, values[f.item!] ?? ''] as const) };
   },
 
-  index: (fn, _args, service, reader) =>
-    onCard(service, reader, async (session) => {
-      const records = await ok(session.readFile(fn.file!));
-      return {
-        values: fn.fields.map((f) => [f.name, toHex(records[f.record! - 1] ?? new Uint8Array())] as const),
-      };
-    }),
+  index: async (fn, _args, service, reader) => {
+    const records = await fileRecords(service, reader, fn.file!);
+    return {
+      values: fn.fields.map((f) => [f.name, toHex(records[f.record! - 1] ?? new Uint8Array())] as const),
+    };
+  },
 
-  range: (fn, args, service, reader) => {
+  range: async (fn, args, service, reader) => {
     const n = record(fn, args);
     const layout = layoutOf(fn);
     const { pos, len } = range(args, HEALTH_CARD_PROFILE.layouts[layout].size, `a ${layout} record`);
-    return onCard(service, reader, async (session) => {
-      await checkInUse(session, layout, n);
-      const bytes = await ok(session.readEncounterBytes(layout, n));
-      const value = showBytes(
-        bytes.subarray(pos, pos + len),
-        args.nStyle ?? N_STYLES.B_style,
-        session.settings.charset,
-      );
-      return { values: [[fn.fields[0]!.name, value]] };
-    });
+    await checkInUse(service, reader, layout, n);
+    const bytes = await service.keptRead(reader, `${layout} bytes ${n}`, (session) =>
+      ok(session.readEncounterBytes(layout, n)),
+    );
+    const style = args.nStyle ?? N_STYLES.B_style;
+    return {
+      values: [
+        [fn.fields[0]!.name, showBytes(bytes.subarray(pos, pos + len), style, service.settings.charset)],
+      ],
+    };
   },
 
-  all: (fn, args, service, reader) => {
+  all: async (fn, args, service, reader) => {
     const n = record(fn, args);
     const layout = layoutOf(fn);
-    return onCard(service, reader, async (session) => {
-      const read = await ok(session.readEncounter(layout, n));
-      const items = Object.fromEntries(allInfoItems(layout).map((k) => [k, read.items[k] ?? '']));
-      return { values: [[fn.fields[0]!.name, Object.values(items).join('|')]], items };
-    });
+    const read = await service.keptRead(reader, `${layout} record ${n}`, (session) =>
+      ok(session.readEncounter(layout, n)),
+    );
+    const items = Object.fromEntries(allInfoItems(layout).map((k) => [k, read.items[k] ?? '']));
+    return { values: [[fn.fields[0]!.name, Object.values(items).join('|')]], items };
   },
 
-  sam: (fn, _args, service, reader) =>
-    service.withPsam(reader, async (psam: PsamClient) => ({
-      values: [[fn.fields[0]!.name, toHex(await psam.readFile(fn.psamFile!))]],
-    })),
+  sam: async (fn, _args, service, reader) => {
+    const file = await service.keptPsamRead(reader, `file ${fn.psamFile}`, (psam: PsamClient) =>
+      psam.readFile(fn.psamFile!),
+    );
+    return { values: [[fn.fields[0]!.name, toHex(file)]] };
+  },
 };
 
 const WRITERS: Partial<Record<CompatKind, Runner>> = {

@@ -7,6 +7,7 @@
  * (HCARD_E_CARD_REMOVED), never a partial result.
  */
 import {
+  DEFAULT_HEALTH_CARD_SETTINGS,
   type HealthCardData,
   HealthCardSession,
   type HealthCardSettings,
@@ -89,6 +90,8 @@ export class ReaderService {
   readonly #applications = new Map<string, { read: RegistrationRead; counter: number }>();
   readonly #applicationsInflight = new Map<string, Promise<ApplicationsRead>>();
   readonly #inflight = new Map<string, Promise<CardReadResult>>();
+  /** What `keptRead` and `keptPsamRead` read, by the reader holding the card, then by key. */
+  readonly #kept = new Map<string, Map<string, Promise<unknown>>>();
   readonly #counters = new Map<string, number>();
   /**
    * Reader events seen. In the keys of reads in flight: a read asked for after any event (the
@@ -123,6 +126,7 @@ export class ReaderService {
         if (event.type !== 'reader-added') {
           this.#snapshots.delete(event.reader);
           this.#applications.delete(event.reader);
+          this.#kept.delete(event.reader);
         }
         this.events.publish(event);
         if (event.type === 'card-inserted') void this.#readAhead(event.reader);
@@ -191,6 +195,11 @@ export class ReaderService {
     if (!psamPin)
       throw hcardError('HCARD_E_PSAM_PIN_MISSING', 'set HCARD_PSAM_PIN or "psamPin" in the gateway config');
     return { user: pair.user, psam: pair.psam, psamPin };
+  }
+
+  /** The card settings every session of this service opens with. */
+  get settings(): HealthCardSettings {
+    return { ...DEFAULT_HEALTH_CARD_SETTINGS, ...this.#options.settings };
   }
 
   /** Runs `job` with an open session on the reader's card, in the reader's queue. */
@@ -273,6 +282,40 @@ export class ReaderService {
         await channel.close();
       }
     });
+  }
+
+  /**
+   * What `job` reads of the reader's card under `key` (a file's records, say): read once, in
+   * the reader's queue, and kept until the card leaves or anything is written to it through
+   * this service. Concurrent calls with one key share one read.
+   */
+  keptRead<T>(reader: string, key: string, job: (session: HealthCardSession) => Promise<T>): Promise<T> {
+    return this.#remember(reader, key, () => this.withSession(reader, job));
+  }
+
+  /** As keptRead, of the PSAM paired with the reader: kept until that PSAM leaves its slot. */
+  async keptPsamRead<T>(reader: string, key: string, job: (psam: PsamClient) => Promise<T>): Promise<T> {
+    const { psam } = await this.#slots(reader);
+    return this.#remember(psam, key, () => this.withPsam(reader, job));
+  }
+
+  #remember<T>(holder: string, key: string, read: () => Promise<T>): Promise<T> {
+    const known = this.#kept.get(holder)?.get(key);
+    if (known) return known as Promise<T>;
+    const counter = this.counter(holder);
+    const reading = read().then((value) => {
+      // An event while it read means another card (or none): nothing of it is this card's.
+      if (this.counter(holder) !== counter)
+        throw hcardError('HCARD_E_CARD_REMOVED', `"${holder}"`, { reader: holder });
+      return value;
+    });
+    const kept = this.#kept.get(holder) ?? new Map<string, Promise<unknown>>();
+    this.#kept.set(holder, kept.set(key, reading));
+    // A failure is not kept: the next call asks the card again.
+    reading.catch(() => {
+      if (kept.get(key) === reading) kept.delete(key);
+    });
+    return reading;
   }
 
   async #queued<T>(reader: string, job: (slots: SlotPair & { psamPin: string }) => Promise<T>): Promise<T> {
@@ -358,8 +401,9 @@ export class ReaderService {
     return snap && sections.every((s) => snap.sections.has(s)) ? snap : undefined;
   }
 
-  /** Drops sections of a reader's snapshots after a write changed them. */
+  /** Drops sections of a reader's snapshots, and all it kept of single reads, after a write. */
   forget(reader: string, sections: readonly Section[]): void {
+    this.#kept.delete(reader);
     // The registration read holds the registration sections of the health application too.
     if (sections.some((s) => REGISTRATION_SECTIONS.includes(s))) this.#applications.delete(reader);
     const snap = this.#snapshots.get(reader);

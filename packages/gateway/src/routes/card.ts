@@ -283,21 +283,23 @@ export const cardRoutes: FastifyPluginAsyncTypebox<CardRoutesOptions> = async (
 };
 
 async function writeEncounter(service: ReaderService, reader: string, body: Static<typeof EncounterBody>) {
-  const written = await service.withSession(reader, async (session) => {
-    if (body.counter !== undefined && service.counter(reader) !== body.counter)
-      throw hcardError(
-        'HCARD_E_CARD_REMOVED',
-        `another card is in "${reader}" since counter ${body.counter}`,
-        {
-          reader,
-        },
-      );
-    const n = body.record ?? (await chooseRecord(session, body.kind));
-    const result = await session.writeEncounter(body.kind, n, body.items, { sign: true });
-    if (!result.ok) throw refusalError(result.refusal);
-    return n;
-  });
-  service.forget(reader, ['encounters']);
+  // What was kept of the card is dropped even when the write fails: it may have written part.
+  const written = await service
+    .withSession(reader, async (session) => {
+      if (body.counter !== undefined && service.counter(reader) !== body.counter)
+        throw hcardError(
+          'HCARD_E_CARD_REMOVED',
+          `another card is in "${reader}" since counter ${body.counter}`,
+          {
+            reader,
+          },
+        );
+      const n = body.record ?? (await chooseRecord(session, body.kind));
+      const result = await session.writeEncounter(body.kind, n, body.items, { sign: true });
+      if (!result.ok) throw refusalError(result.refusal);
+      return n;
+    })
+    .finally(() => service.forget(reader, ['encounters']));
   return { reader, kind: body.kind, record: written, signed: true, writtenAt: new Date().toISOString() };
 }
 

@@ -28,6 +28,9 @@
  * - Range reads cover the whole file (signature and certificate included); like _ALLInfo reads
  *   they answer 112 when the record's index flag is not 00. nStyle (default 0xFF, hex): 0x01
  *   AN text, 0x0F CN digits, 0xFF or 0x00 hex. Empty cyclic records read as empty fields.
+ * - Reads touch the card once while it stays in (ReaderService.keptRead): a HIS asking for
+ *   record after record, as it did of the DLL, costs one read of the file. A write through the
+ *   gateway or a removal drops what was kept; PSAM files are kept until the PSAM leaves.
  * - Scopes (in the table): DDF1/DF01 and PSAM reads read:basic, DF02/DF03 reads read:clinical,
  *   every write write:encounters.
  * - Errors: the gateway's `{ error: { code, message, hint?, ifCode? } }` with the catalogue's HTTP
