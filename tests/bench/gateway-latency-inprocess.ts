@@ -9,8 +9,8 @@
  * trip alone (the floor: a plain `node:http` server answering the gateway's answer bytes), in
  * turn. The HTTP requests go through `LeanHttpClient` (lean-http.ts); the floor is timed once
  * more through `node:http`'s client, to show that client's own cost. Client and gateway share
- * this process, so the client's work counts against the gateway. gateway.bench.ts runs it after its pcscd part; alone:
- * `pnpm exec tsx tests/bench/gateway-latency-inprocess.ts [ROUNDS]`.
+ * this process, so the client's work counts against the gateway. gateway.bench.ts runs it
+ * after its pcscd part; alone: `pnpm exec tsx tests/bench/gateway-latency-inprocess.ts [ROUNDS]`.
  */
 import { openSync, rmSync } from 'node:fs';
 import { Agent, createServer, request } from 'node:http';

@@ -1,8 +1,9 @@
 /**
  * A lean HTTP/1.1 client for the latency benchmarks: one keep-alive socket, the request's bytes
- * built once, the answer read by its Content-Length. `node:http`'s client alone has a p99 of
- * about 2 ms on this machine for a round trip whose socket part takes 0.1 ms (BENCHMARKS.md);
- * that is the client's cost, which an HIS's own client does not share, not the gateway's.
+ * built once, the answer read by its Content-Length. A round trip to a `node:http` server
+ * through `node:http`'s own client takes two to three times as long, at p50 and p99, as through
+ * this one (http-floor.ts, BENCHMARKS.md): that is the client's cost, not the gateway's, and an
+ * HIS's own client does not share it.
  */
 import { connect, type Socket } from 'node:net';
 

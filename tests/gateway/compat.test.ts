@@ -352,10 +352,7 @@ describe('reads answer the card’s values under the interface’s names and ord
     await rig.close();
 
     rig = await startGatewayRig();
-    const counter = rig.service.counter(USER_READER);
-    const card = putCard(rig, built);
-    for (let i = 0; i < 200 && rig.service.counter(USER_READER) < counter + 2; i++)
-      await new Promise((resolve) => setTimeout(resolve, 5));
+    const card = await swapIn(rig, USER_READER, new EmulatedHealthCard(built.image));
     await cardTlvItems(rig); // every TLV section into the snapshot
     const apdus = card.commandCount;
     for (const name of Object.keys(TLV_READS))
@@ -380,10 +377,8 @@ describe('reads answer the card’s values under the interface’s names and ord
     const resident = generateResident('compat-no-photo');
     resident.photo = new Uint8Array(0);
     rig = await startGatewayRig();
-    const counter = rig.service.counter(USER_READER);
-    const card = putCard(rig, buildCardImage(resident, { seed: 'compat-no-photo' }));
-    for (let i = 0; i < 200 && rig.service.counter(USER_READER) < counter + 2; i++)
-      await new Promise((resolve) => setTimeout(resolve, 5));
+    const built = buildCardImage(resident, { seed: 'compat-no-photo' });
+    const card = await swapIn(rig, USER_READER, new EmulatedHealthCard(built.image));
     expect(await read(rig, 'iR_DDF1EF07Info')).toEqual({ code: 0, ZHAOPIAN: '0000' });
     expect((await cardItems(rig, 'photo')).card.photo).toBeNull();
     const apdus = card.commandCount;
