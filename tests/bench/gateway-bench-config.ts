@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 export const BENCH_TOKEN = `hcard_${'b'.repeat(43)}`;
+/** The seed of the emulated card the latency parts read without pcscd, in either process. */
+export const BENCH_CARD_SEED = 'benchmark';
 
 /** Writes the config into a fresh temporary folder: its folder and file. */
 export function writeBenchConfig(prefix: string): { dir: string; configFile: string } {

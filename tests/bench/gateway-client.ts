@@ -7,18 +7,27 @@
  */
 import { Agent, request } from 'node:http';
 import { HealthCardSession, PsamClient, type Section } from '@hcard/card-core';
-import { TEST_SESSION_OPTIONS } from '@hcard/emulator';
-import { PcscDriver } from '@hcard/reader-driver';
+import {
+  buildPsamImage,
+  EmulatedHealthCard,
+  EmulatedPsam,
+  generateCard,
+  TEST_SESSION_OPTIONS,
+} from '@hcard/emulator';
+import { EmulatorDriver, PcscDriver } from '@hcard/reader-driver';
+import { BENCH_CARD_SEED } from './gateway-bench-config.js';
 import { LeanHttpClient } from './lean-http.js';
 
 export type ClientJob =
   | {
       /**
-       * One timed registration read, through the driver or over HTTP (the gateway or the bare
-       * route): `http` through a `LeanHttpClient` kept per URL, `node-http` through `node:http`.
+       * One timed registration read, directly or over HTTP (the gateway or the bare route):
+       * `driver` through pcscd, `emulator` on this process's own emulated copy of the card the
+       * gateway reads without pcscd; `http` through a `LeanHttpClient` kept per URL, `node-http`
+       * through `node:http`.
        */
       readonly job: 'read';
-      readonly via: 'driver' | 'http' | 'node-http';
+      readonly via: 'driver' | 'emulator' | 'http' | 'node-http';
       readonly url: string;
       readonly headers: Record<string, string>;
       readonly user: string;
@@ -60,6 +69,16 @@ function get(url: string, headers: Record<string, string>): Promise<{ status: nu
 }
 
 const driver = new PcscDriver();
+let emulator: EmulatorDriver | undefined;
+/** The emulated card and PSAM of the in-process latency part, in the slots `job` names. */
+function emulatorFor(job: { user: string; psam: string }): EmulatorDriver {
+  if (!emulator) {
+    emulator = new EmulatorDriver();
+    emulator.insert(job.user, new EmulatedHealthCard(generateCard(BENCH_CARD_SEED).image));
+    emulator.insert(job.psam, new EmulatedPsam(buildPsamImage()));
+  }
+  return emulator;
+}
 const leanClients = new Map<string, Promise<LeanHttpClient>>();
 function leanClient(url: string, headers: Record<string, string>): Promise<LeanHttpClient> {
   const known = leanClients.get(url);
@@ -78,8 +97,9 @@ async function read(job: Extract<ClientJob, { job: 'read' }>): Promise<number> {
     if (r.status !== 200) throw new Error(r.body);
     return performance.now() - started;
   }
-  const user = await driver.connect(job.user);
-  const psam = await driver.connect(job.psam);
+  const direct = job.via === 'emulator' ? emulatorFor(job) : driver;
+  const user = await direct.connect(job.user);
+  const psam = await direct.connect(job.psam);
   const opened = await HealthCardSession.open(user, new PsamClient(psam), TEST_SESSION_OPTIONS);
   if (!opened.ok) throw new Error(opened.refusal.meaning);
   const card = await opened.value.readCard(job.sections);
@@ -145,7 +165,7 @@ process.on('message', async (job: ClientJob) => {
       case 'quit':
         for (const c of leanClients.values()) (await c).close();
         agent.destroy();
-        await driver.close();
+        await Promise.all([driver.close(), emulator?.close()]);
         process.disconnect();
         return;
     }

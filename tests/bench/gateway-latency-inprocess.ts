@@ -10,7 +10,8 @@
  * turn. The HTTP requests go through `LeanHttpClient` (lean-http.ts); the floor is timed once
  * more through `node:http`'s client, to show that client's own cost. Client and gateway share
  * this process, so the client's work counts against the gateway. gateway.bench.ts runs it
- * after its pcscd part; alone: `pnpm exec tsx tests/bench/gateway-latency-inprocess.ts [ROUNDS]`.
+ * after its pcscd part, once so and once with the HIS's reads in a process of their own; alone:
+ * `pnpm exec tsx tests/bench/gateway-latency-inprocess.ts [ROUNDS] [--two-processes]`.
  */
 import { openSync, rmSync } from 'node:fs';
 import { Agent, createServer, request } from 'node:http';
@@ -39,20 +40,27 @@ import {
 } from '@hcard/gateway';
 import { EmulatorDriver } from '@hcard/reader-driver';
 import Fastify from 'fastify';
-import { BENCH_TOKEN, writeBenchConfig } from './gateway-bench-config.js';
+import { type ClientProcess, startClient } from './client-process.js';
+import { BENCH_CARD_SEED, BENCH_TOKEN, writeBenchConfig } from './gateway-bench-config.js';
 import { LeanHttpClient } from './lean-http.js';
 import { type ReadLatency, readLatencyRows, timedInTurn } from './sampling.js';
 
 const USER = 'Virtual PCD 00 00';
 const PSAM = 'Virtual PCD 00 01';
 
+/**
+ * With `client`, the reads of the HIS (direct, over HTTP) run in that process instead, on its
+ * own emulated copy of the card (gateway-client.ts): the HIS apart from the gateway, as on a
+ * desk, without pcscd. The ReaderService read stays in this process.
+ */
 export async function measureInProcessLatency(
   rounds: number,
   sections: readonly ('issuer' | 'holder' | 'insurance')[],
+  client?: ClientProcess,
 ): Promise<ReadLatency> {
   const { dir, configFile } = writeBenchConfig('hcard-gwlat-');
   const driver = new EmulatorDriver();
-  driver.insert(USER, new EmulatedHealthCard(generateCard('benchmark').image));
+  driver.insert(USER, new EmulatedHealthCard(generateCard(BENCH_CARD_SEED).image));
   driver.insert(PSAM, new EmulatedPsam(buildPsamImage()));
   const service = new ReaderService(driver, { psamPin: TEST_PSAM_PIN });
   await service.start();
@@ -105,6 +113,35 @@ export async function measureInProcessLatency(
   const leanGateway = await LeanHttpClient.connect(url, headers);
   const leanBare = await LeanHttpClient.connect(bare.url);
   const leanFloor = await LeanHttpClient.connect(floor.url);
+  const local = {
+    direct: directRead,
+    gateway: () => leanGateway.timedGet(),
+    bare: () => leanBare.timedGet(),
+    floor: () => leanFloor.timedGet(),
+    nodeHttpFloor: timedGet(floor.url, {}),
+  };
+  const remote =
+    client &&
+    ((via: 'emulator' | 'http' | 'node-http', target = '', h: Record<string, string> = {}) =>
+      () =>
+        client.run<number>({
+          job: 'read',
+          via,
+          url: target,
+          headers: h,
+          user: USER,
+          psam: PSAM,
+          sections: core,
+        }));
+  const his = remote
+    ? {
+        direct: remote('emulator'),
+        gateway: remote('http', url, headers),
+        bare: remote('http', bare.url),
+        floor: remote('http', floor.url),
+        nodeHttpFloor: remote('node-http', floor.url),
+      }
+    : local;
 
   const serviceRead = async () => {
     const started = performance.now();
@@ -112,15 +149,7 @@ export async function measureInProcessLatency(
     return performance.now() - started;
   };
   try {
-    return await timedInTurn(rounds, 20, {
-      direct: directRead,
-      gateway: () => leanGateway.timedGet(),
-      again: directRead,
-      bare: () => leanBare.timedGet(),
-      service: serviceRead,
-      floor: () => leanFloor.timedGet(),
-      nodeHttpFloor: timedGet(floor.url, {}),
-    });
+    return await timedInTurn(rounds, 20, { ...his, again: his.direct, service: serviceRead });
   } finally {
     for (const c of [leanGateway, leanBare, leanFloor]) c.close();
     agent.destroy();
@@ -192,8 +221,24 @@ export const IN_PROCESS_LABELS: Record<keyof ReadLatency, string> = {
   nodeHttpFloor: "the floor with node:http's client instead of the lean one",
 };
 
+export const TWO_PROCESS_LABELS: Record<keyof ReadLatency, string> = {
+  ...IN_PROCESS_LABELS,
+  direct: 'direct (client process): EmulatorDriver + HealthCardSession on its copy of the card',
+  service: 'ReaderService.readCard alone (gateway process, no HTTP)',
+  bare: 'bare Fastify route doing that read (gateway process), over HTTP',
+  gateway: 'gateway: GET …/card?fresh=true over HTTP (client process)',
+  floor: 'floor: an HTTP round trip alone (node:http server in the gateway process, no read)',
+};
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   const rounds = Number(process.argv[2] ?? 1000);
-  const r = await measureInProcessLatency(rounds, ['issuer', 'holder', 'insurance']);
-  console.log(readLatencyRows(r, IN_PROCESS_LABELS).join('\n'));
+  const twoProcesses = process.argv.includes('--two-processes');
+  const client = twoProcesses ? startClient() : undefined;
+  try {
+    await client?.ready;
+    const r = await measureInProcessLatency(rounds, ['issuer', 'holder', 'insurance'], client);
+    console.log(readLatencyRows(r, twoProcesses ? TWO_PROCESS_LABELS : IN_PROCESS_LABELS).join('\n'));
+  } finally {
+    await client?.stop();
+  }
 }

@@ -22,10 +22,11 @@
  * 4. The first request 200 ms after an insertion: read on the request (this gateway) against
  *    read ahead at the insertion (a second gateway with `readAhead`).
  * 5. The latency of (1) on the in-process emulated card (gateway-latency-inprocess.ts).
+ * 6. The same with the HIS's reads in the client process, on its own copy of that card.
  * Only 127.0.0.1. Starts pcscd when none runs (and stops it after). Run: pnpm bench:gateway
  * (`--cpu-prof` before the script path profiles this, the gateway's, process).
  */
-import { type ChildProcess, execFile, execFileSync, fork, spawn } from 'node:child_process';
+import { execFile, execFileSync, spawn } from 'node:child_process';
 import { openSync, readFileSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { cpus } from 'node:os';
@@ -48,14 +49,15 @@ import {
 import { PcscDriver } from '@hcard/reader-driver';
 import Fastify from 'fastify';
 import { PcscRig, READERS, waitFor } from '../support/pcsc-rig.js';
+import { startClient } from './client-process.js';
 import { BENCH_TOKEN, writeBenchConfig } from './gateway-bench-config.js';
-import type { ClientJob } from './gateway-client.js';
 import {
   answerBytes,
   IN_PROCESS_LABELS,
   measureInProcessLatency,
   startBareReadRoute,
   startHttpFloor,
+  TWO_PROCESS_LABELS,
 } from './gateway-latency-inprocess.js';
 import { percentile, readLatencyRows, timedInTurn } from './sampling.js';
 
@@ -99,34 +101,6 @@ function startEmulator() {
       });
     });
   return { child, next, send: (command: string) => child.stdin!.write(`${command}\n`) };
-}
-
-/** The forked HIS process; `run` sends one job and resolves with its answer. */
-function startClient(): {
-  child: ChildProcess;
-  ready: Promise<unknown>;
-  run: <T>(job: ClientJob) => Promise<T>;
-} {
-  const child = fork(join(here, 'gateway-client.ts'), [], {
-    execArgv: ['--import', 'tsx'],
-    stdio: 'inherit',
-  });
-  let pending: ((m: { ok: boolean; value?: unknown; error?: string }) => void) | undefined;
-  child.on('message', (m: { ok: boolean; value?: unknown; error?: string }) => pending?.(m));
-  const answer = () =>
-    new Promise<unknown>((resolve, reject) => {
-      pending = (m) => (m.ok ? resolve(m.value) : reject(new Error(`client: ${m.error}`)));
-    });
-  const ready = answer();
-  return {
-    child,
-    ready,
-    run: <T>(job: ClientJob) => {
-      const a = answer() as Promise<T>;
-      child.send(job);
-      return a;
-    },
-  };
 }
 
 /** One wrk round (one thread, CONCURRENCY connections): requests per second, failing on non-2xx. */
@@ -335,6 +309,8 @@ try {
 
   // 5. The gateway's own latency on the in-process emulated card, without pcscd's jitter.
   const inProcess = await measureInProcessLatency(IN_PROCESS_ROUNDS, SECTIONS);
+  // 6. The same, the HIS's reads in the client process (its own emulated copy of the card).
+  const twoProcesses = await measureInProcessLatency(IN_PROCESS_ROUNDS, SECTIONS, client);
 
   const ms = (x: number) => x.toFixed(2);
   console.log(`machine: ${cpus().length} × ${cpus()[0]?.model}, Node ${process.version}`);
@@ -369,6 +345,8 @@ try {
   );
   console.log('\nthe same read on the in-process emulated card (EmulatorDriver), no pcscd:\n');
   console.log(readLatencyRows(inProcess, IN_PROCESS_LABELS).join('\n'));
+  console.log('\nthe same, the reads of the HIS in the client process, no pcscd:\n');
+  console.log(readLatencyRows(twoProcesses, TWO_PROCESS_LABELS).join('\n'));
   const firstRows = (what: string, x: { onRequest: number[]; ahead: number[] }) => [
     `\n| ${what} ${OPERATOR_MS} ms after an insertion, ${FIRST_READS} each | p50 ms | p99 ms |`,
     '|---|---:|---:|',
@@ -383,12 +361,7 @@ try {
     `\n${CLIENTS} concurrent clients × ${GROUPS} insertions: ${errors} errors; card reads per group: ${groups.map((x) => x.reads).join(' ')}`,
   );
 } finally {
-  if (client.child.connected) client.child.send({ job: 'quit' } satisfies ClientJob);
-  await Promise.race([
-    new Promise((r) => client.child.once('exit', r)),
-    new Promise((r) => setTimeout(r, 2000)),
-  ]);
-  if (client.child.exitCode === null) client.child.kill();
+  await client.stop();
   emulator.send('quit');
   await new Promise((r) => (emulator.child.exitCode === null ? emulator.child.once('exit', r) : r(0)));
   await audit.close();
