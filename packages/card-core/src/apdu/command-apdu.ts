@@ -67,25 +67,27 @@ export function decodeCommand(bytes: Uint8Array): CommandApdu {
     throw hcardError('HCARD_E_APDU_INVALID', `${bytes.length} bytes is shorter than a header`);
   const [cla, ins, p1, p2] = [bytes[0]!, bytes[1]!, bytes[2]!, bytes[3]!];
   const body = bytes.subarray(4);
-  const base = { cla, ins, p1, p2 };
-  if (body.length === 0) return base; // case 1
-  if (body.length === 1) return { ...base, ne: body[0] === 0 ? 256 : body[0]! }; // case 2S
+  // Object literals, not `{ ...header, ne }`: on V8 11 (Node 20) a spread plus a property is
+  // slow and leaves survivors to every scavenge, and this runs once per APDU.
+  if (body.length === 0) return { cla, ins, p1, p2 }; // case 1
+  if (body.length === 1) return { cla, ins, p1, p2, ne: body[0] === 0 ? 256 : body[0]! }; // case 2S
   if (body[0] !== 0) {
     const nc = body[0]!;
-    if (body.length === 1 + nc) return { ...base, data: body.slice(1) }; // case 3S
-    if (body.length === 2 + nc) return { ...base, data: body.slice(1, 1 + nc), ne: body[1 + nc] || 256 }; // case 4S
+    if (body.length === 1 + nc) return { cla, ins, p1, p2, data: body.slice(1) }; // case 3S
+    if (body.length === 2 + nc)
+      return { cla, ins, p1, p2, data: body.slice(1, 1 + nc), ne: body[1 + nc] || 256 }; // case 4S
     throw hcardError('HCARD_E_APDU_INVALID', `Lc ${nc} does not match ${body.length - 1} bytes of body`);
   }
   if (body.length === 3) {
     const le = (body[1]! << 8) | body[2]!;
-    return { ...base, ne: le === 0 ? 65536 : le }; // case 2E
+    return { cla, ins, p1, p2, ne: le === 0 ? 65536 : le }; // case 2E
   }
   const nc = (body[1]! << 8) | body[2]!;
   if (body.length < 3 || nc === 0) throw hcardError('HCARD_E_APDU_INVALID', 'malformed extended length');
-  if (body.length === 3 + nc) return { ...base, data: body.slice(3) }; // case 3E
+  if (body.length === 3 + nc) return { cla, ins, p1, p2, data: body.slice(3) }; // case 3E
   if (body.length === 5 + nc) {
     const le = (body[3 + nc]! << 8) | body[4 + nc]!;
-    return { ...base, data: body.slice(3, 3 + nc), ne: le === 0 ? 65536 : le }; // case 4E
+    return { cla, ins, p1, p2, data: body.slice(3, 3 + nc), ne: le === 0 ? 65536 : le }; // case 4E
   }
   throw hcardError('HCARD_E_APDU_INVALID', `extended Lc ${nc} does not match the body`);
 }

@@ -23,7 +23,7 @@
  * polls, 0.4–0.8 s with vpcd), so through pcscd `leave` keeps the state only for a connection
  * that follows promptly; here it keeps it until the next reset.
  */
-import { type CardChannel, forwardChannel, hcardError, withSerialize } from '@hcard/card-core';
+import { type CardChannel, hcardError, withSerialize } from '@hcard/card-core';
 import type { ConnectOptions, ReaderDriver, ReaderInfo, ReaderWatch, ShareMode } from '../driver.js';
 import { ReaderMonitor } from '../monitor.js';
 
@@ -137,7 +137,7 @@ export class EmulatorDriver implements ReaderDriver {
     this.#open.add(name);
     const disposition = options.disposition ?? 'leave';
     let closed = false;
-    const channel = forwardChannel(card, async (command) => {
+    const transmit = async (command: Uint8Array): Promise<Uint8Array> => {
       if (closed) throw hcardError('HCARD_E_CHANNEL_CLOSED', `"${name}"`, { reader: name });
       // The card object stays the same while it is in the slot; a removal breaks the channel.
       if (slots.cards.get(name) !== card) {
@@ -151,11 +151,11 @@ export class EmulatorDriver implements ReaderDriver {
         });
       }
       return card.transmit(command);
-    });
+    };
     return withSerialize({
-      ...channel,
       atr: card.atr,
       protocol: card.protocol,
+      transmit,
       close: async () => {
         if (closed) return;
         closed = true;
