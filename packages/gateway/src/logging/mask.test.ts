@@ -46,6 +46,10 @@ describe('ID numbers, phones and card numbers', () => {
     ['17-digit health-record number', '"41010212345678901"', '"4101*********8901"'],
     ['12-digit run', '"123456789012"', '"1234****9012"'],
     ['a PAN split only by quotes', `"a":"6222021234567890"`, `"a":"6222********7890"`],
+    // Property test counterexample (fast-check seed -1963470013): the shape of a JSON fraction
+    // inside a string. A fraction that is a whole mobile or ID number is masked too.
+    ['a mobile after "[0." in a string', '{"msg":"[0.17279468786}"}', '{"msg":"[0.172****8786}"}'],
+    ['an ID as a fraction', '[0.410102199001011234]', '[0.4101**********1234]'],
     [
       'digits after a dot in a string',
       String.raw`"\u53f7.13812345678 v1.6222021234567890"`,

@@ -317,7 +317,10 @@ const UUID =
   /(?<![0-9A-Fa-f])[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}(?![0-9A-Fa-f])/g;
 /** pino's `"time":1718000000000` and other numeric times (`responseTime`, `createdAt`, `…Ms`). */
 const NUMERIC_TIME = /"(?:time|timestamp|ts|[A-Za-z_]*(?:Time|At|_at|Ms|_ms))"\s*:\s*\d{1,16}(?![\d.])/g;
-/** The fraction of a JSON number (`"responseTime":47.327986000596`), never an identifier. */
+/**
+ * The fraction of a JSON number (`"responseTime":47.327986000596`): left alone unless it is an
+ * ID or mobile number as a whole, for the same shape occurs inside strings too (`"[0.13812345678]"`).
+ */
 const FRACTION = /(?<=[:,[]\s*-?[0-9]{1,16}\.)[0-9]+(?=[eE,}\]\s]|$)/g;
 
 const FULL_WIDTH = /[\uFF10-\uFF19Ｘｘ]/g;
@@ -334,14 +337,18 @@ export function maskNumbers(text: string): string {
     : text;
   // Worked out at the first candidate number only: most lines have none.
   let protectedSpans: [number, number][] | undefined;
+  let fractions: [number, number][] | undefined;
   let out = '';
   let copied = 0;
   NUMBER.lastIndex = 0;
   for (let m = NUMBER.exec(ascii); m !== null; m = NUMBER.exec(ascii)) {
     const start = m.index;
     const end = start + m[0].length;
-    protectedSpans ??= [...spans(text, UUID), ...spans(text, NUMERIC_TIME), ...spans(text, FRACTION)];
+    protectedSpans ??= [...spans(text, UUID), ...spans(text, NUMERIC_TIME)];
+    fractions ??= spans(text, FRACTION);
     if (protectedSpans.some(([s, e]) => start < e && end > s)) continue;
+    const whole = m.groups!.id !== undefined || m.groups!.mobile !== undefined;
+    if (fractions.some(([s, e]) => start < e && end > s && !(whole && start === s && end === e))) continue;
     out += text.slice(copied, start) + maskNumber(text.slice(start, end), m.groups!);
     copied = end;
   }
