@@ -15,34 +15,19 @@ export interface CardChannel {
 /** A decorator takes a channel and returns one with extra behaviour. */
 export type ChannelDecorator = (inner: CardChannel) => CardChannel;
 
-/** Builds a channel that forwards everything to `inner` except `transmit`. */
+/** Builds a channel that forwards everything to `inner` except what `overrides` replaces. */
 export function forwardChannel(
   inner: CardChannel,
   transmit: (command: Uint8Array) => Promise<Uint8Array>,
 ): CardChannel {
-  return new ForwardedChannel(inner, transmit);
-}
-
-// A class, not an object literal with getters: one is built per connection and decorator, and
-// the literals' allocations were kept past scavenges (BENCHMARKS.md, "what each scavenge kept").
-class ForwardedChannel implements CardChannel {
-  readonly #inner: CardChannel;
-  readonly transmit: (command: Uint8Array) => Promise<Uint8Array>;
-
-  constructor(inner: CardChannel, transmit: (command: Uint8Array) => Promise<Uint8Array>) {
-    this.#inner = inner;
-    this.transmit = transmit;
-  }
-
-  get atr(): Uint8Array {
-    return this.#inner.atr;
-  }
-
-  get protocol(): CardProtocol {
-    return this.#inner.protocol;
-  }
-
-  close(): Promise<void> {
-    return this.#inner.close();
-  }
+  return {
+    get atr() {
+      return inner.atr;
+    },
+    get protocol() {
+      return inner.protocol;
+    },
+    transmit,
+    close: () => inner.close(),
+  };
 }
