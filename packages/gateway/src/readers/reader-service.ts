@@ -102,9 +102,13 @@ export class ReaderService {
   /** Card reads that touched a card (for tests and benchmarks). */
   cardReads = 0;
 
+  /** The card settings every session of this service opens with. */
+  readonly settings: HealthCardSettings;
+
   constructor(driver: ReaderDriver, options: ReaderServiceOptions = {}) {
     this.#driver = driver;
     this.#options = options;
+    this.settings = { ...DEFAULT_HEALTH_CARD_SETTINGS, ...options.settings };
   }
 
   /** Starts following reader events; resolves once the current state has been seen. */
@@ -195,11 +199,6 @@ export class ReaderService {
     if (!psamPin)
       throw hcardError('HCARD_E_PSAM_PIN_MISSING', 'set HCARD_PSAM_PIN or "psamPin" in the gateway config');
     return { user: pair.user, psam: pair.psam, psamPin };
-  }
-
-  /** The card settings every session of this service opens with. */
-  get settings(): HealthCardSettings {
-    return { ...DEFAULT_HEALTH_CARD_SETTINGS, ...this.#options.settings };
   }
 
   /** Runs `job` with an open session on the reader's card, in the reader's queue. */
