@@ -5,7 +5,8 @@
  * HIS linking the driver would), once through the gateway (`GET …/card?fresh=true` over a
  * keep-alive loopback connection, the gateway wired as `hcard gateway` wires it: token file, log
  * and audit), once through `ReaderService.readCard` without HTTP, once through a bare Fastify
- * route doing that read (HTTP's own share), directly again (the A/A control), and an HTTP round
+ * route doing that read (HTTP's own share), once through a plain `node:http` route doing it (the
+ * least any gateway that reads the card behind HTTP adds), directly again (the A/A control), and an HTTP round
  * trip alone (the floor: a plain `node:http` server answering the gateway's answer bytes), in
  * turn. The HTTP requests go through `LeanHttpClient` (lean-http.ts); the floor is timed once
  * more through `node:http`'s client, to show that client's own cost. Client and gateway share
@@ -108,15 +109,18 @@ export async function measureInProcessLatency(
       req.end();
     });
   const bare = await startBareReadRoute(service, USER, core);
+  const minimal = await startMinimalReadRoute(service, USER, core);
   const floor = await startHttpFloor(await answerBytes(url, headers));
 
   const leanGateway = await LeanHttpClient.connect(url, headers);
   const leanBare = await LeanHttpClient.connect(bare.url);
+  const leanMinimal = await LeanHttpClient.connect(minimal.url);
   const leanFloor = await LeanHttpClient.connect(floor.url);
   const local = {
     direct: directRead,
     gateway: () => leanGateway.timedGet(),
     bare: () => leanBare.timedGet(),
+    minimal: () => leanMinimal.timedGet(),
     floor: () => leanFloor.timedGet(),
     nodeHttpFloor: timedGet(floor.url, {}),
   };
@@ -138,6 +142,7 @@ export async function measureInProcessLatency(
         direct: remote('emulator'),
         gateway: remote('http', url, headers),
         bare: remote('http', bare.url),
+        minimal: remote('http', minimal.url),
         floor: remote('http', floor.url),
         nodeHttpFloor: remote('node-http', floor.url),
       }
@@ -151,9 +156,10 @@ export async function measureInProcessLatency(
   try {
     return await timedInTurn(rounds, 20, { ...his, again: his.direct, service: serviceRead });
   } finally {
-    for (const c of [leanGateway, leanBare, leanFloor]) c.close();
+    for (const c of [leanGateway, leanBare, leanMinimal, leanFloor]) c.close();
     agent.destroy();
     await bare.close();
+    await minimal.close();
     await floor.close();
     await gateway.close();
     await logLines.end();
@@ -181,6 +187,22 @@ export async function startBareReadRoute(
   };
 }
 
+/**
+ * The least a gateway can be: a plain `node:http` server in this process doing the same fresh
+ * read through the service and answering the card data as JSON, with no Fastify, no routing,
+ * no token, log or audit. What it adds to the direct read is what reading the card in another
+ * process behind HTTP costs on this machine, before any gateway feature.
+ */
+export async function startMinimalReadRoute(
+  service: ReaderService,
+  reader: string,
+  sections: readonly Section[],
+): Promise<{ url: string; close: () => Promise<void> }> {
+  return startHttpServer(async () =>
+    Buffer.from(JSON.stringify((await service.readCard(reader, sections, { fresh: true })).data)),
+  );
+}
+
 /** The body of one answer from `url` (the gateway's), for the floor to answer the same bytes. */
 export async function answerBytes(url: string, headers: Record<string, string>): Promise<Buffer> {
   const answer = await fetch(url, { headers });
@@ -192,13 +214,26 @@ export async function answerBytes(url: string, headers: Record<string, string>):
  * The floor of any HTTP gateway on this machine: a plain `node:http` server in this process
  * answering fixed bytes (the gateway's answer), with no card read, no routing and no hooks.
  */
-export async function startHttpFloor(body: Buffer): Promise<{ url: string; close: () => Promise<void> }> {
+export function startHttpFloor(body: Buffer): Promise<{ url: string; close: () => Promise<void> }> {
+  return startHttpServer(() => body);
+}
+
+/** A `node:http` server on 127.0.0.1 answering every request 200 with the bytes `answer` gives. */
+async function startHttpServer(
+  answer: () => Buffer | Promise<Buffer>,
+): Promise<{ url: string; close: () => Promise<void> }> {
   const server = createServer((_request, response) => {
-    response.writeHead(200, {
-      'content-type': 'application/json; charset=utf-8',
-      'content-length': body.length,
-    });
-    response.end(body);
+    const send = (body: Buffer) => {
+      response.writeHead(200, {
+        'content-type': 'application/json; charset=utf-8',
+        'content-length': body.length,
+      });
+      response.end(body);
+    };
+    // The floor answers in the same turn, without a promise.
+    const body = answer();
+    if (Buffer.isBuffer(body)) send(body);
+    else body.then(send, () => response.writeHead(500).end());
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
@@ -215,6 +250,7 @@ export const IN_PROCESS_LABELS: Record<keyof ReadLatency, string> = {
   direct: 'direct: EmulatorDriver + HealthCardSession',
   again: 'direct again (A/A control)',
   service: 'ReaderService.readCard, no HTTP',
+  minimal: 'minimal: a node:http route doing that read (no Fastify, no token), over HTTP',
   bare: 'bare Fastify route doing that read, over HTTP',
   gateway: 'gateway: GET …/card?fresh=true over HTTP (client in the same process)',
   floor: 'floor: an HTTP round trip alone (node:http server, the same answer bytes, no read)',
@@ -225,6 +261,7 @@ export const TWO_PROCESS_LABELS: Record<keyof ReadLatency, string> = {
   ...IN_PROCESS_LABELS,
   direct: 'direct (client process): EmulatorDriver + HealthCardSession on its copy of the card',
   service: 'ReaderService.readCard alone (gateway process, no HTTP)',
+  minimal: 'minimal: a node:http route doing that read (gateway process), over HTTP',
   bare: 'bare Fastify route doing that read (gateway process), over HTTP',
   gateway: 'gateway: GET …/card?fresh=true over HTTP (client process)',
   floor: 'floor: an HTTP round trip alone (node:http server in the gateway process, no read)',

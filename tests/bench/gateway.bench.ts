@@ -57,6 +57,7 @@ import {
   measureInProcessLatency,
   startBareReadRoute,
   startHttpFloor,
+  startMinimalReadRoute,
   TWO_PROCESS_LABELS,
 } from './gateway-latency-inprocess.js';
 import { percentile, readLatencyRows, timedInTurn } from './sampling.js';
@@ -169,6 +170,7 @@ try {
   // alone (the floor), all from the client process, and the ReaderService alone (no HTTP) here.
   const core = coreSectionsOf([...SECTIONS]);
   const bareRead = await startBareReadRoute(service, READERS.user.name, core);
+  const minimalRead = await startMinimalReadRoute(service, READERS.user.name, core);
   const latencyUrl = `${cardUrl}?sections=${SECTIONS.join(',')}&fresh=true`;
   const floor = await startHttpFloor(await answerBytes(latencyUrl, headers));
   const clientRead =
@@ -188,6 +190,7 @@ try {
     gateway: clientRead('http', latencyUrl, headers),
     again: clientRead('driver'),
     bare: clientRead('http', bareRead.url),
+    minimal: clientRead('http', minimalRead.url),
     service: async () => {
       const started = performance.now();
       await service.readCard(READERS.user.name, core, { fresh: true });
@@ -197,6 +200,7 @@ try {
     nodeHttpFloor: clientRead('node-http', floor.url),
   });
   await bareRead.close();
+  await minimalRead.close();
   await floor.close();
 
   // 2. Snapshot reads against a bare Fastify route with the same JSON.
@@ -324,6 +328,7 @@ try {
       direct: 'direct (client process): PcscDriver + HealthCardSession',
       again: 'direct again (A/A control)',
       service: 'ReaderService.readCard alone (gateway process, no HTTP)',
+      minimal: 'minimal: a node:http route doing that read (gateway process), over HTTP',
       bare: 'bare Fastify route doing that read (gateway process), over HTTP',
       gateway: 'gateway: GET …/card?fresh=true over HTTP (client process)',
       floor:

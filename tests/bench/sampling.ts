@@ -75,6 +75,11 @@ export interface ReadLatency {
   readonly service: number[];
   /** A bare Fastify route doing that read: what HTTP itself costs. */
   readonly bare: number[];
+  /**
+   * A plain `node:http` route doing that read and answering its JSON (no Fastify, no token):
+   * the least any gateway that reads the card behind HTTP can add to the read.
+   */
+  readonly minimal: number[];
   /** The gateway's route, with everything it does. */
   readonly gateway: number[];
   /**
@@ -105,10 +110,20 @@ export function readLatencyRows(r: ReadLatency, labels: Record<keyof ReadLatency
       ),
     );
   const rows = [`| read, ${r.direct.length} of each | p50 ms | p99 ms |`, '|---|---:|---:|'];
-  for (const k of ['direct', 'again', 'service', 'bare', 'gateway', 'floor', 'nodeHttpFloor'] as const)
+  for (const k of [
+    'direct',
+    'again',
+    'service',
+    'minimal',
+    'bare',
+    'gateway',
+    'floor',
+    'nodeHttpFloor',
+  ] as const)
     rows.push(`| ${labels[k]} | ${ms(percentile(r[k], 50))} | ${ms(percentile(r[k], 99))} |`);
   rows.push(
     `| **overhead: gateway − direct**, each percentile (95 % bootstrap interval) | **${diff(r.gateway, r.direct, 50)}** | **${diff(r.gateway, r.direct, 99)}** |`,
+    `| the least any HTTP gateway adds: minimal route − direct | ${diff(r.minimal, r.direct, 50)} | ${diff(r.minimal, r.direct, 99)} |`,
     `| of which HTTP: bare route − direct | ${diff(r.bare, r.direct, 50)} | ${diff(r.bare, r.direct, 99)} |`,
     `| of which the gateway's own: gateway − bare route | ${diff(r.gateway, r.bare, 50)} | ${diff(r.gateway, r.bare, 99)} |`,
     `| A/A control: direct again − direct, each percentile | ${diff(r.again, r.direct, 50)} | ${diff(r.again, r.direct, 99)} |`,
