@@ -234,9 +234,14 @@ describe('GET /v1/idcard and …/identity, with the ID-card reader on a pty', ()
 
   it('reads the ID card placed on the reader once, publishes idcard-placed, and serves it', async () => {
     const r = await start('gw-idcard');
+    // GET /v1/readers carries the ID-card reader's counter: what a client without events polls.
+    const idCardOfReaders = async () =>
+      ((await (await get(r, '/v1/readers', 'basic')).json()) as { idCard?: unknown }).idCard;
+    expect(await idCardOfReaders()).toEqual({ port: pair.a, counter: 0 });
     device.insert(generateIdCard('gw-idcard'));
     const event = await waitForPlacement(r, 0);
     expect(event).toMatchObject({ reader: pair.a, counter: 1, id: `${pair.a}#1` });
+    expect(await idCardOfReaders()).toEqual({ port: pair.a, counter: 1 });
     const res = await get(r, '/v1/idcard', 'basic');
     expect(res.status).toBe(200);
     const body = (await res.json()) as {

@@ -67,6 +67,7 @@ describe('the OpenAPI document and the typed client', () => {
       expect((await client().GET('/v1/health')).data).toEqual({ status: 'ok', version: expect.any(String) });
       const readers = await client().GET('/v1/readers');
       expect(readers.data?.readers.map((r) => r.name)).toContain(USER_READER);
+      expect(readers.data).not.toHaveProperty('idCard'); // no ID-card reader configured
       const card = await client().GET('/v1/readers/{reader}/card', {
         params: { path: reader, query: { sections: 'holder,insurance' } },
       });

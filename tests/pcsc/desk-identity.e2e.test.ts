@@ -4,7 +4,8 @@
  * PSAM in its slot, has an ID-card reader (its IdCardService on one end of a socat pty pair, the
  * emulated GA 467 reader on the other) and the test root trusted. The page shows the verdict with
  * every check's reason, the ID card beside the health card, follows `idcard-placed` events to a
- * new verdict, and forgets all of it when the health card is taken out. Every wait is bounded.
+ * new verdict (or, without the events route, the ID-card counter of GET /v1/readers), and
+ * forgets all of it when the health card is taken out. Every wait is bounded.
  * The screenshot goes to tests/artifacts/desk-identity.png (not committed).
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -138,8 +139,12 @@ describe
       await waitFor(async () => !(await service.list()).find((r) => r.name === READER)?.cardPresent);
     });
 
-    /** A fresh page, logged in; console errors, page errors and identity requests are collected. */
-    async function openDesk() {
+    /**
+     * A fresh page, logged in; console errors, page errors and identity requests are collected.
+     * `eventsMissing`: the browser gets 404 for GET /v1/events, as from a gateway without the
+     * route, and the page polls GET /v1/readers.
+     */
+    async function openDesk(options: { eventsMissing?: boolean } = {}) {
       const context = await browser.newContext({ viewport: { width: 1024, height: 768 }, locale: 'zh-CN' });
       contexts.push(context);
       context.setDefaultTimeout(5000);
@@ -148,16 +153,26 @@ describe
       const asked: string[] = [];
       page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
       page.on('console', (m) => {
-        if (m.type() === 'error') problems.push(`console: ${m.text()} (${m.location().url})`);
+        // The mocked events route's 404 is expected.
+        if (m.type() === 'error' && !(options.eventsMissing && m.text().includes('404')))
+          problems.push(`console: ${m.text()} (${m.location().url})`);
       });
       page.on('request', (r) => {
         const path = new URL(r.url()).pathname;
         if (path.endsWith('/identity') || path === '/v1/idcard') asked.push(r.url());
       });
+      if (options.eventsMissing)
+        await page.route('**/v1/events', (route) =>
+          route.fulfill({
+            status: 404,
+            contentType: 'application/json',
+            body: JSON.stringify({ error: { code: 'HCARD_E_NOT_FOUND', message: 'No such route' } }),
+          }),
+        );
       await page.goto(`${url}/desk`);
       await page.fill('#token', token);
       await page.click('#login button[type=submit]');
-      await page.locator('#connection', { hasText: '实时事件' }).waitFor();
+      await page.locator('#connection', { hasText: options.eventsMissing ? '轮询' : '实时事件' }).waitFor();
       await page.locator('#reader-status', { hasText: '未插卡' }).waitFor();
       return { page, problems, asked };
     }
@@ -355,6 +370,32 @@ describe
       );
       // Nothing personal went into a URL.
       for (const u of asked) for (const s of [holder.name!, holder.idNumber!]) expect(u).not.toContain(s);
+      expect(problems).toEqual([]);
+    }, 90_000);
+
+    it('follows a new ID card by polling where the gateway has no events route', async () => {
+      const { page, problems, asked } = await openDesk({ eventsMissing: true });
+      const seed = 'desk-identity-poll';
+      const { holder, vCard } = await insertChip(page, seed);
+      const noIdCard = await watchFor(page, verdictIs('pass', 'ID_CARD_NOT_READ'));
+      await noIdCard(VERDICT_WITHIN_MS);
+
+      // No idcard-placed reaches the page: the ID-card counter of GET /v1/readers tells it.
+      const own = generateIdCard(seed);
+      const asking = asked.length;
+      const passed = await watchFor(page, `${verdictIs('pass', 'ID_CARD_MATCHES')} && ${idCardShows(own)}`);
+      await placeIdCard(own);
+      await passed(VERDICT_WITHIN_MS);
+      // Asked again once for the new card, not on every poll.
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      expect(asked.slice(asking).filter((u) => new URL(u).pathname.endsWith('/identity'))).toHaveLength(1);
+
+      await removeAndSeeCleared(
+        page,
+        vCard,
+        [holder.name!, holder.idNumber!, masked(holder.idNumber!), ...secretsOf(own)],
+        [holder.name!],
+      );
       expect(problems).toEqual([]);
     }, 90_000);
 

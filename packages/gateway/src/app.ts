@@ -111,7 +111,10 @@ export async function buildApp(config: GatewayConfig, deps: GatewayDeps) {
   );
 
   await app.register(healthRoutes);
-  await app.register(readerRoutes, { service: deps.service });
+  await app.register(readerRoutes, {
+    service: deps.service,
+    ...(deps.idCards ? { idCards: deps.idCards } : {}),
+  });
   await app.register(cardRoutes, { service: deps.service, config, hooks });
   await app.register(applicationRoutes, {
     service: deps.service,

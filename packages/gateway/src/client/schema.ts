@@ -73,6 +73,12 @@ export interface paths {
                                 /** @description the paired PSAM slot */
                                 psam: string | null;
                             }[];
+                            idCard?: {
+                                /** @description the ID-card reader's serial port */
+                                port: string;
+                                /** @description ID cards read on it since the gateway started; the id of its latest idcard-placed event */
+                                counter: number;
+                            };
                         };
                     };
                 };

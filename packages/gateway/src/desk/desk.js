@@ -14,7 +14,7 @@
  * missed. Per-reader event counters make the sources agree: an event or `state` message older
  * than what is known is ignored; `reset` (the gateway no longer knows the id) drops what is
  * known and the `state` after it is taken as it is. Where the gateway has no events route (404),
- * it polls `GET /v1/readers` instead.
+ * it polls `GET /v1/readers` instead, whose ID-card counter stands in for `idcard-placed`.
  * The chosen reader's PSAM slot is followed too: a card that was in but could not be read (no
  * PSAM in the terminal, say) is read again when a PSAM goes in.
  *
@@ -120,6 +120,8 @@ const state = {
   identitySeq: 0,
   /** The ID-card reader's counter of the ID card the verdict on screen compared (-1: none). */
   idCardCounter: -1,
+  /** The ID-card reader's counter as GET /v1/readers last gave it (-1: not yet, or no reader). */
+  idCardPolled: -1,
   photoUrl: null,
   lastEventId: null,
   retryMs: 1000,
@@ -281,8 +283,14 @@ async function poll(signal) {
 
 /** Reads the readers; `force`: take what they say even where it looks older. */
 async function refreshReaders(signal, force = true) {
-  const { readers } = await (await api('/v1/readers', { signal })).json();
+  const { readers, idCard } = await (await api('/v1/readers', { signal })).json();
   showReaders(readers, force);
+  // Without the event stream (polling) no idcard-placed comes: a new ID card shows in the
+  // counter. A lower one is a restarted gateway, whose next card may have any earlier number.
+  if (!idCard || idCard.counter === state.idCardPolled) return;
+  const restarted = idCard.counter < state.idCardPolled;
+  state.idCardPolled = idCard.counter;
+  if (state.shown && (restarted || idCard.counter > state.idCardCounter)) loadIdentity();
 }
 
 /** The readers as GET /v1/readers lists them; unless `force`, older news is ignored. */

@@ -1,7 +1,12 @@
-/** `GET /v1/readers`: the readers, whether a card is in, its ATR and the reader's event counter. */
+/**
+ * `GET /v1/readers`: the readers, whether a card is in, its ATR and the reader's event counter;
+ * and the ID-card reader's counter where the gateway has one, so that a client without the
+ * event stream (polling) sees a new ID card too.
+ */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { ErrorBody } from '../errors.js';
+import type { IdCardService } from '../readers/idcard-service.js';
 import type { ReaderService } from '../readers/reader-service.js';
 
 const Reader = Type.Object({
@@ -12,19 +17,33 @@ const Reader = Type.Object({
   psam: Type.Union([Type.String(), Type.Null()], { description: 'the paired PSAM slot' }),
 });
 
-export const readerRoutes: FastifyPluginAsyncTypebox<{ service: ReaderService }> = async (
-  app,
-  { service },
-) => {
+const IdCardReader = Type.Object({
+  port: Type.String({ description: "the ID-card reader's serial port" }),
+  counter: Type.Integer({
+    description: 'ID cards read on it since the gateway started; the id of its latest idcard-placed event',
+  }),
+});
+
+export const readerRoutes: FastifyPluginAsyncTypebox<{
+  service: ReaderService;
+  idCards?: IdCardService;
+}> = async (app, { service, idCards }) => {
   app.get(
     '/v1/readers',
     {
       schema: {
         summary: 'Readers and their cards',
         tags: ['readers'],
-        response: { 200: Type.Object({ readers: Type.Array(Reader) }), 401: ErrorBody, 503: ErrorBody },
+        response: {
+          200: Type.Object({ readers: Type.Array(Reader), idCard: Type.Optional(IdCardReader) }),
+          401: ErrorBody,
+          503: ErrorBody,
+        },
       },
     },
-    async () => ({ readers: await service.list() }),
+    async () => ({
+      readers: await service.list(),
+      ...(idCards ? { idCard: { port: idCards.port, counter: idCards.counter } } : {}),
+    }),
   );
 };
