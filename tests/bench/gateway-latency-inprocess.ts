@@ -5,10 +5,10 @@
  * HIS linking the driver would), once through the gateway (`GET …/card?fresh=true` over a
  * keep-alive loopback connection, the gateway wired as `hcard gateway` wires it: token file, log
  * and audit), once through `ReaderService.readCard` without HTTP, once through a bare Fastify
- * route doing that read (HTTP's own share), once through a plain `node:http` route doing it (the
- * least any gateway that reads the card behind HTTP adds), directly again (the A/A control), and an HTTP round
- * trip alone (the floor: a plain `node:http` server answering the gateway's answer bytes), in
- * turn. The HTTP requests go through `LeanHttpClient` (lean-http.ts); the floor is timed once
+ * route doing that read (HTTP's own share), once through a plain `node:http` route doing it
+ * (the least any gateway that reads the card behind HTTP adds), directly again (the A/A
+ * control), and an HTTP round trip alone (the floor: a plain `node:http` server answering the
+ * gateway's answer bytes), in turn. The HTTP requests go through `LeanHttpClient` (lean-http.ts); the floor is timed once
  * more through `node:http`'s client, to show that client's own cost. Client and gateway share
  * this process, so the client's work counts against the gateway. gateway.bench.ts runs it
  * after its pcscd part, once so and once with the HIS's reads in a process of their own; alone:

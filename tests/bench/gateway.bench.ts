@@ -165,9 +165,10 @@ try {
   const headers = { host: new URL(base).host, authorization: `Bearer ${TOKEN}` };
   const cardUrl = `${base}/v1/readers/${encodeURIComponent(READERS.user.name)}/card`;
 
-  // 1. Latency: six timings per round, one at a time, in turn: direct and direct again (the A/A
-  // control), the gateway and a bare route doing the same read over HTTP, and an HTTP round trip
-  // alone (the floor), all from the client process, and the ReaderService alone (no HTTP) here.
+  // 1. Latency: eight timings per round, one at a time, in turn: direct and direct again (the A/A
+  // control), the gateway, a bare Fastify route and a minimal node:http route doing the same
+  // read over HTTP, and an HTTP round trip alone (the floor) through the lean client and through
+  // node:http's, all from the client process, and the ReaderService alone (no HTTP) here.
   const core = coreSectionsOf([...SECTIONS]);
   const bareRead = await startBareReadRoute(service, READERS.user.name, core);
   const minimalRead = await startMinimalReadRoute(service, READERS.user.name, core);
