@@ -6,15 +6,10 @@
  * It takes one job at a time over IPC and answers with its measurements.
  */
 import { Agent, request } from 'node:http';
-import { HealthCardSession, PsamClient, type Section } from '@hcard/card-core';
-import {
-  buildPsamImage,
-  EmulatedHealthCard,
-  EmulatedPsam,
-  generateCard,
-  TEST_SESSION_OPTIONS,
-} from '@hcard/emulator';
+import type { Section } from '@hcard/card-core';
+import { buildPsamImage, EmulatedHealthCard, EmulatedPsam, generateCard } from '@hcard/emulator';
 import { EmulatorDriver, PcscDriver } from '@hcard/reader-driver';
+import { timedDirectRead } from './direct-read.js';
 import { BENCH_CARD_SEED } from './gateway-bench-config.js';
 import { LeanHttpClient } from './lean-http.js';
 
@@ -91,21 +86,18 @@ function leanClient(url: string, headers: Record<string, string>): Promise<LeanH
 /** Milliseconds one read takes; the benchmark's process puts the reads in order, one at a time. */
 async function read(job: Extract<ClientJob, { job: 'read' }>): Promise<number> {
   if (job.via === 'http') return (await leanClient(job.url, job.headers)).timedGet();
-  const started = performance.now();
   if (job.via === 'node-http') {
+    const started = performance.now();
     const r = await get(job.url, job.headers);
     if (r.status !== 200) throw new Error(r.body);
     return performance.now() - started;
   }
-  const direct = job.via === 'emulator' ? emulatorFor(job) : driver;
-  const user = await direct.connect(job.user);
-  const psam = await direct.connect(job.psam);
-  const opened = await HealthCardSession.open(user, new PsamClient(psam), TEST_SESSION_OPTIONS);
-  if (!opened.ok) throw new Error(opened.refusal.meaning);
-  const card = await opened.value.readCard(job.sections);
-  if (!card.ok) throw new Error(card.refusal.meaning);
-  await Promise.all([user.close(), psam.close()]);
-  return performance.now() - started;
+  return timedDirectRead(
+    job.via === 'emulator' ? emulatorFor(job) : driver,
+    job.user,
+    job.psam,
+    job.sections,
+  );
 }
 
 async function serial(job: Extract<ClientJob, { job: 'serial' }>) {

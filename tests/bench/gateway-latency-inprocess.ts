@@ -18,14 +18,13 @@ import { openSync, rmSync } from 'node:fs';
 import { Agent, createServer, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { HealthCardSession, PsamClient, type Section } from '@hcard/card-core';
+import type { Section } from '@hcard/card-core';
 import {
   buildPsamImage,
   EmulatedHealthCard,
   EmulatedPsam,
   generateCard,
   TEST_PSAM_PIN,
-  TEST_SESSION_OPTIONS,
 } from '@hcard/emulator';
 import {
   AuditLog,
@@ -42,6 +41,7 @@ import {
 import { EmulatorDriver } from '@hcard/reader-driver';
 import Fastify from 'fastify';
 import { type ClientProcess, startClient } from './client-process.js';
+import { timedDirectRead } from './direct-read.js';
 import { BENCH_CARD_SEED, BENCH_TOKEN, writeBenchConfig } from './gateway-bench-config.js';
 import { LeanHttpClient } from './lean-http.js';
 import { type ReadLatency, readLatencyRows, timedInTurn } from './sampling.js';
@@ -83,17 +83,7 @@ export async function measureInProcessLatency(
   const headers = { host: new URL(url).host, authorization: `Bearer ${BENCH_TOKEN}` };
   const core: readonly Section[] = coreSectionsOf([...sections]);
 
-  const directRead = async () => {
-    const started = performance.now();
-    const user = await driver.connect(USER);
-    const psam = await driver.connect(PSAM);
-    const opened = await HealthCardSession.open(user, new PsamClient(psam), TEST_SESSION_OPTIONS);
-    if (!opened.ok) throw new Error(opened.refusal.meaning);
-    const read = await opened.value.readCard(core);
-    if (!read.ok) throw new Error(read.refusal.meaning);
-    await Promise.all([user.close(), psam.close()]);
-    return performance.now() - started;
-  };
+  const directRead = () => timedDirectRead(driver, USER, PSAM, core);
   const timedGet = (target: string, h: Record<string, string>) => () =>
     new Promise<number>((resolve, reject) => {
       const started = performance.now();

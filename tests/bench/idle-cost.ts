@@ -9,16 +9,10 @@
  *   pnpm exec tsx tests/bench/idle-cost.ts [ROUNDS]
  */
 import { cpus } from 'node:os';
-import { HealthCardSession, PsamClient } from '@hcard/card-core';
-import {
-  buildPsamImage,
-  EmulatedHealthCard,
-  EmulatedPsam,
-  generateCard,
-  TEST_SESSION_OPTIONS,
-} from '@hcard/emulator';
+import { buildPsamImage, EmulatedHealthCard, EmulatedPsam, generateCard } from '@hcard/emulator';
 import { coreSectionsOf } from '@hcard/gateway';
 import { EmulatorDriver } from '@hcard/reader-driver';
+import { timedDirectRead } from './direct-read.js';
 import { BENCH_CARD_SEED } from './gateway-bench-config.js';
 import { percentile } from './sampling.js';
 
@@ -31,17 +25,7 @@ driver.insert(USER, new EmulatedHealthCard(generateCard(BENCH_CARD_SEED).image))
 driver.insert(PSAM, new EmulatedPsam(buildPsamImage()));
 const core = coreSectionsOf(['issuer', 'holder', 'insurance']);
 
-async function read(): Promise<number> {
-  const started = performance.now();
-  const user = await driver.connect(USER);
-  const psam = await driver.connect(PSAM);
-  const opened = await HealthCardSession.open(user, new PsamClient(psam), TEST_SESSION_OPTIONS);
-  if (!opened.ok) throw new Error(opened.refusal.meaning);
-  const data = await opened.value.readCard(core);
-  if (!data.ok) throw new Error(data.refusal.meaning);
-  await Promise.all([user.close(), psam.close()]);
-  return performance.now() - started;
-}
+const read = () => timedDirectRead(driver, USER, PSAM, core);
 
 const pause = (ms: number) =>
   new Promise((resolve) => (ms === 0 ? setImmediate(resolve) : setTimeout(resolve, ms)));
