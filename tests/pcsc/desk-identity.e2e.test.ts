@@ -47,6 +47,7 @@ import {
   chromiumUnavailable,
   masked,
   watchFor,
+  withoutEventsRoute,
 } from '../support/desk-browser.js';
 import { PcscRig, pcscUnavailable, READERS, waitFor } from '../support/pcsc-rig.js';
 
@@ -161,14 +162,7 @@ describe
         const path = new URL(r.url()).pathname;
         if (path.endsWith('/identity') || path === '/v1/idcard') asked.push(r.url());
       });
-      if (options.eventsMissing)
-        await page.route('**/v1/events', (route) =>
-          route.fulfill({
-            status: 404,
-            contentType: 'application/json',
-            body: JSON.stringify({ error: { code: 'HCARD_E_NOT_FOUND', message: 'No such route' } }),
-          }),
-        );
+      if (options.eventsMissing) await withoutEventsRoute(page);
       await page.goto(`${url}/desk`);
       await page.fill('#token', token);
       await page.click('#login button[type=submit]');

@@ -31,6 +31,7 @@ import {
   chromiumUnavailable,
   masked,
   watchFor,
+  withoutEventsRoute,
 } from '../support/desk-browser.js';
 import { PcscRig, pcscUnavailable, READERS, waitFor } from '../support/pcsc-rig.js';
 
@@ -107,14 +108,7 @@ describe.skipIf(unavailable).sequential('the desk page in Chromium, through pcsc
       if (m.type() === 'error' && !(options.eventsMissing && m.text().includes('404')))
         problems.push(`console: ${m.text()} (${m.location().url})`);
     });
-    if (options.eventsMissing)
-      await page.route('**/v1/events', (route) =>
-        route.fulfill({
-          status: 404,
-          contentType: 'application/json',
-          body: JSON.stringify({ error: { code: 'HCARD_E_NOT_FOUND', message: 'No such route' } }),
-        }),
-      );
+    if (options.eventsMissing) await withoutEventsRoute(page);
     await page.goto(`${url}/desk`);
     return { page, problems };
   }

@@ -1,7 +1,7 @@
 /**
  * What the desk page's browser tests share: Debian's Chromium and its flags, bounded waits, and
  * watching the page for a condition from inside it (a MutationObserver, so that the time the
- * page first showed something is the page's own).
+ * page first showed something is the page's own), and a gateway without the events route.
  */
 import { existsSync } from 'node:fs';
 import type { Page } from 'playwright-core';
@@ -68,4 +68,18 @@ export async function watchFor(page: Page, condition: string) {
     if (at === undefined) throw new Error(`the page never showed: ${condition}`);
     return at;
   };
+}
+
+/**
+ * The browser gets 404 for GET /v1/events, as from a gateway without that route, so the page
+ * falls back to polling GET /v1/readers.
+ */
+export async function withoutEventsRoute(page: Page): Promise<void> {
+  await page.route('**/v1/events', (route) =>
+    route.fulfill({
+      status: 404,
+      contentType: 'application/json',
+      body: JSON.stringify({ error: { code: 'HCARD_E_NOT_FOUND', message: 'No such route' } }),
+    }),
+  );
 }
