@@ -95,7 +95,7 @@ Tokens: hcard gateway token create | list | revoke (see hcard gateway token --he
       idCards?.start();
       const tokens = new TokenStore(options.config, config.tokens);
       // Log lines go to stderr as JSON (pino), ID numbers, names, phones and card numbers masked,
-      // written once per turn of the event loop.
+      // written in batches (LineQueue), never on a request's path.
       const masker = new PersonalDataMasker();
       logLines = new LineQueue(process.stderr);
       audit = new AuditLog(auditLogFile(config, options.config), { masker });

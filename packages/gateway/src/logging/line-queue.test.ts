@@ -20,6 +20,27 @@ describe('LineQueue', () => {
     expect(writes).toEqual([Array.from({ length: 100 }, (_, i) => `line ${i}\n`).join(''), 'next turn\n']);
   });
 
+  it('writes an idle queue at the end of the turn, and batches under load at least the interval apart', async () => {
+    const writes: { text: string; at: number }[] = [];
+    const queue = new LineQueue(
+      { write: (text: string) => writes.push({ text, at: performance.now() }) },
+      300,
+    );
+    const nextTurns = async (n: number) => {
+      for (let i = 0; i < n; i++) await new Promise((resolve) => setImmediate(resolve));
+    };
+    queue.write('first\n');
+    await nextTurns(2);
+    expect(writes.map((w) => w.text)).toEqual(['first\n']); // no wait when the last write is old
+    queue.write('second\n');
+    await nextTurns(2);
+    queue.write('third\n');
+    expect(writes).toHaveLength(1); // held: the last write was less than 300 ms ago
+    await queue.end();
+    expect(writes.map((w) => w.text)).toEqual(['first\n', 'second\nthird\n']);
+    expect(writes[1]!.at - writes[0]!.at).toBeGreaterThanOrEqual(299);
+  });
+
   it('appends to a file descriptor and says when a write failed', async () => {
     const file = join(dir, 'lines.txt');
     const fd = openSync(file, 'a');

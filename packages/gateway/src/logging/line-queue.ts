@@ -1,11 +1,12 @@
 /**
  * Lines appended to an open file descriptor (a file opened O_APPEND) or a stream
- * (`process.stderr`), once per turn of the event loop. `write` queues a line and returns at once;
- * when the turn's I/O is done (`setImmediate`), one write takes every line queued meanwhile, so
- * a busy gateway pays one system call for many lines instead of one per line. The write is
- * synchronous: a few kilobytes into the page cache cost less than handing them to libuv's
- * thread pool and back. Lines keep their order; at process exit whatever is still queued is
- * written too.
+ * (`process.stderr`), in batches. `write` queues a line and returns at once; when the turn's I/O
+ * is done (`setImmediate`), one write takes every line queued meanwhile. A busy gateway answers
+ * only a request or two per turn, so batches are also at least `minIntervalMs` apart: under load
+ * one system call carries the lines of many requests (BENCHMARKS.md, "2026-12-01 (second
+ * session)"), while an idle desk's line is written as soon as its turn ends. The write is
+ * synchronous: a batch into the page cache costs less than handing it to libuv's thread pool and
+ * back. Lines keep their order; at process exit whatever is still queued is written too.
  *
  * It has pino's `DestinationStream` shape (`write(line)`), so the logger writes through it too.
  */
@@ -14,15 +15,21 @@ import { writeSync } from 'node:fs';
 /** A file descriptor or a stream written whole (`process.stderr`, synchronous on Linux). */
 export type LineTarget = number | { write(chunk: string): unknown };
 
+/** Default least time between two batches, ms: what a crash can lose under load, no more. */
+export const LINE_QUEUE_MIN_INTERVAL_MS = 10;
+
 export class LineQueue {
   readonly target: LineTarget;
+  readonly #minIntervalMs: number;
   #queue: string[] = [];
   #scheduled: Promise<void> | undefined;
+  #lastWrite = Number.NEGATIVE_INFINITY;
   #failure: Error | undefined;
   readonly #onExit = (): void => this.#writeQueued();
 
-  constructor(target: LineTarget) {
+  constructor(target: LineTarget, minIntervalMs = LINE_QUEUE_MIN_INTERVAL_MS) {
     this.target = target;
+    this.#minIntervalMs = minIntervalMs;
     process.on('exit', this.#onExit);
   }
 
@@ -34,13 +41,17 @@ export class LineQueue {
   /** Queues one line (with its newline); returns at once. */
   write(line: string): void {
     this.#queue.push(line);
-    this.#scheduled ??= new Promise((resolve) =>
-      setImmediate(() => {
+    this.#scheduled ??= new Promise((resolve) => {
+      const run = () => {
         this.#scheduled = undefined;
+        this.#lastWrite = performance.now();
         this.#writeQueued();
         resolve();
-      }),
-    );
+      };
+      const wait = this.#lastWrite + this.#minIntervalMs - performance.now();
+      if (wait > 0) setTimeout(run, Math.ceil(wait));
+      else setImmediate(run);
+    });
   }
 
   /** Resolves when every line queued so far is written (or its write failed: see `failure`). */
