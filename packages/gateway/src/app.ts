@@ -15,7 +15,7 @@ import type { Hotlist } from './config/hotlist.js';
 import { TokenStore } from './config/tokens.js';
 import { registerErrorHandling } from './errors.js';
 import { requestIds } from './logging/line-parts.js';
-import { OneLineRequestLog } from './logging/logger.js';
+import { OneLineRequestLog, requestChildLogger } from './logging/logger.js';
 import type { IdCardService } from './readers/idcard-service.js';
 import type { ReaderService } from './readers/reader-service.js';
 import { applicationRoutes } from './routes/applications.js';
@@ -62,7 +62,9 @@ export interface GatewayDeps {
 
 export async function buildApp(config: GatewayConfig, deps: GatewayDeps) {
   const app = Fastify({
-    ...(deps.loggerInstance ? { loggerInstance: deps.loggerInstance } : { logger: false }),
+    ...(deps.loggerInstance
+      ? { loggerInstance: deps.loggerInstance, childLoggerFactory: requestChildLogger }
+      : { logger: false }),
     logController: new OneLineRequestLog(deps.loggerInstance),
     bodyLimit: config.bodyLimit,
     // Closing the gateway ends idle keep-alive connections instead of waiting for them.

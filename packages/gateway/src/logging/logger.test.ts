@@ -1,7 +1,13 @@
 import { generateResident } from '@hcard/emulator';
 import Fastify, { type FastifyBaseLogger } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createLogger, createLoggerOptions, OneLineRequestLog, serializeRequest } from './logger.js';
+import {
+  createLogger,
+  createLoggerOptions,
+  OneLineRequestLog,
+  requestChildLogger,
+  serializeRequest,
+} from './logger.js';
 import { PersonalDataMasker } from './mask.js';
 
 // A synthetic resident (seed 7, as in the CLI tests) whose data the tests try to leak.
@@ -23,6 +29,8 @@ interface LogLine {
   config: unknown;
   err: { stack: string; details: { pin: string } };
   req: { url: string };
+  reqId: string;
+  part: string;
   headers: Record<string, string>;
 }
 
@@ -262,5 +270,40 @@ describe('OneLineRequestLog', () => {
     ]);
     expectClean(out.raw.join(''));
     await app.close();
+  });
+});
+
+describe('requestChildLogger', () => {
+  /** Two apps alike but for the child logger factory; each request's id is `id`. */
+  function apps(id: string) {
+    return (['own', 'pino'] as const).map((way) => {
+      const out = memoryDestination();
+      const app = Fastify({
+        loggerInstance: createLogger({ masker: new PersonalDataMasker(), destination: out }),
+        ...(way === 'own' ? { childLoggerFactory: requestChildLogger } : {}),
+        genReqId: () => id,
+      });
+      app.get('/card', async (request) => {
+        request.log.warn({ step: 'lookup' }, 'looked up');
+        request.log.child({ part: 'psam' }).info('signed');
+        return { ok: true };
+      });
+      return { app, out };
+    });
+  }
+  const untimed = (line: string) =>
+    line.replace(/"time":"[^"]+"/, '"time":"T"').replace(/"responseTime":[\d.]+/, '"responseTime":0');
+
+  it.each([
+    ['a UUID request id (made here)', '0b5bd6f4-6d5e-4c0a-9d5e-00000000002a'],
+    ['any other request id (made by pino)', 'desk "7"'],
+  ])('writes what pino child loggers write: %s', async (_, id) => {
+    const [own, viaPino] = apps(id);
+    for (const { app } of [own!, viaPino!]) expect((await app.inject({ url: '/card' })).statusCode).toBe(200);
+    expect(own!.out.raw.map(untimed)).toEqual(viaPino!.out.raw.map(untimed));
+    const looked = own!.out.lines.find((l) => l.msg === 'looked up');
+    const signed = own!.out.lines.find((l) => l.msg === 'signed');
+    expect([looked?.reqId, signed?.reqId, signed?.part]).toEqual([id, id, 'psam']);
+    await Promise.all([own!.app.close(), viaPino!.app.close()]);
   });
 });

@@ -92,6 +92,33 @@ export function createLogger(config: GatewayLoggerConfig): Logger {
   return logger;
 }
 
+const { chindingsSym } = pino.symbols;
+
+/**
+ * Fastify's `childLoggerFactory`: each request's logger. Where the only binding is a UUID request
+ * id (the gateway's, `requestIds`) and the route sets no log options, the child is made as pino's
+ * `child` makes it, its bindings text being the parent's and `,"reqId":"<id>"`: a UUID needs no
+ * escaping, and pino's general path spends about a microsecond a request on it. Anything else
+ * takes pino's way.
+ */
+export function requestChildLogger<L extends object>(logger: L, bindings: object, options: object): L {
+  const reqId = (bindings as { reqId?: unknown }).reqId;
+  const parent = logger as unknown as Logger & Record<symbol, unknown>;
+  const parentBindings = parent[chindingsSym];
+  if (
+    typeof parentBindings !== 'string' ||
+    typeof reqId !== 'string' ||
+    !isUuid(reqId) ||
+    Object.keys(bindings).length !== 1 ||
+    Object.keys(options).length !== 0
+  )
+    return parent.child(bindings, options) as unknown as L;
+  const child = Object.create(parent) as Logger & Record<symbol, unknown>;
+  child[chindingsSym] = `${parentBindings},"reqId":"${reqId}"`;
+  parent.onChild(child);
+  return child as unknown as L;
+}
+
 /**
  * Fastify's request log as one line per request, written when it ends (Fastify writes an
  * "incoming request" line too): request, status and time in ms to 0.01.
@@ -131,7 +158,7 @@ export class OneLineRequestLog extends LogController {
     // The sink is only known for createLogger's loggers, so reply.log is a pino child.
     const log = reply.log as unknown as Logger;
     if (!log.isLevelEnabled('info')) return true;
-    const bindings = (log as unknown as Record<symbol, unknown>)[pino.symbols.chindingsSym];
+    const bindings = (log as unknown as Record<symbol, unknown>)[chindingsSym];
     const id = `,"reqId":"${request.id}"`;
     if (typeof bindings !== 'string' || !isUuid(request.id) || !bindings.endsWith(id)) return false;
     // Everything of the request but its port repeats: masked once, remembered by what it is made of.
