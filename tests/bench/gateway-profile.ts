@@ -7,7 +7,6 @@
  *
  *   node --cpu-prof --cpu-prof-dir=/tmp/prof --import tsx tests/bench/gateway-profile.ts [seconds] [gateway-only|bare-only]
  */
-import { execFile } from 'node:child_process';
 import { openSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -32,6 +31,7 @@ import {
 import { EmulatorDriver } from '@hcard/reader-driver';
 import Fastify from 'fastify';
 import { BENCH_TOKEN, writeBenchConfig } from './gateway-bench-config.js';
+import { wrk } from './wrk.js';
 
 const seconds = Number(process.argv[2] ?? 5);
 const gatewayOnly = process.argv[3] === 'gateway-only';
@@ -39,17 +39,8 @@ const bareOnly = process.argv[3] === 'bare-only';
 const TOKEN = BENCH_TOKEN;
 const { dir, configFile } = writeBenchConfig('hcard-gwprof-');
 
-function wrk(url: string, headers: Record<string, string>, s: number): Promise<number> {
-  const args = ['-t1', '-c16', `-d${s}s`];
-  for (const [k, v] of Object.entries(headers)) args.push('-H', `${k}: ${v}`);
-  return new Promise((resolve, reject) => {
-    execFile('wrk', [...args, url], { encoding: 'utf8' }, (error, out) => {
-      if (error) return reject(error);
-      if (/Non-2xx/.test(out)) return reject(new Error(out));
-      resolve(Number(/Requests\/sec:\s+([\d.]+)/.exec(out)![1]));
-    });
-  });
-}
+const load = (url: string, headers: Record<string, string>, s: number) =>
+  wrk(url, { seconds: s, connections: 16, headers });
 
 const driver = new EmulatorDriver();
 driver.insert('Virtual PCD 00 00', new EmulatedHealthCard(generateCard('benchmark').image));
@@ -83,15 +74,15 @@ bare.get('/card', async () => sameJson);
 await bare.listen({ host: '127.0.0.1', port: 0 });
 const bareUrl = `http://127.0.0.1:${(bare.server.address() as AddressInfo).port}/card`;
 try {
-  if (gatewayOnly) console.log(`gateway ${(await wrk(cardUrl, headers, seconds)).toFixed(0)} req/s`);
-  else if (bareOnly) console.log(`bare ${(await wrk(bareUrl, {}, seconds)).toFixed(0)} req/s`);
+  if (gatewayOnly) console.log(`gateway ${(await load(cardUrl, headers, seconds)).toFixed(0)} req/s`);
+  else if (bareOnly) console.log(`bare ${(await load(bareUrl, {}, seconds)).toFixed(0)} req/s`);
   else {
-    await wrk(bareUrl, {}, 1);
-    await wrk(cardUrl, headers, 1);
+    await load(bareUrl, {}, 1);
+    await load(cardUrl, headers, 1);
     const ratios: number[] = [];
     for (let i = 0; i < seconds; i++) {
-      const b = await wrk(bareUrl, {}, 1);
-      const g = await wrk(cardUrl, headers, 1);
+      const b = await load(bareUrl, {}, 1);
+      const g = await load(cardUrl, headers, 1);
       ratios.push(g / b);
       console.log(`bare ${b.toFixed(0)}  gateway ${g.toFixed(0)}  ratio ${(g / b).toFixed(2)}`);
     }

@@ -26,7 +26,7 @@
  * Only 127.0.0.1. Starts pcscd when none runs (and stops it after). Run: pnpm bench:gateway
  * (`--cpu-prof` before the script path profiles this, the gateway's, process).
  */
-import { execFile, execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { openSync, readFileSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { cpus } from 'node:os';
@@ -61,6 +61,7 @@ import {
   TWO_PROCESS_LABELS,
 } from './gateway-latency-inprocess.js';
 import { percentile, readLatencyRows, timedInTurn } from './sampling.js';
+import { hasWrk, wrk } from './wrk.js';
 
 const LATENCY_ROUNDS = Number(process.env.BENCH_ROUNDS ?? 300);
 const IN_PROCESS_ROUNDS = 5 * LATENCY_ROUNDS;
@@ -103,30 +104,6 @@ function startEmulator() {
     });
   return { child, next, send: (command: string) => child.stdin!.write(`${command}\n`) };
 }
-
-/** One wrk round (one thread, CONCURRENCY connections): requests per second, failing on non-2xx. */
-function wrk(url: string, headers: Record<string, string>): Promise<number> {
-  const args = ['-t1', `-c${CONCURRENCY}`, `-d${LOAD_S}s`];
-  for (const [k, v] of Object.entries(headers)) args.push('-H', `${k}: ${v}`);
-  // Asynchronously: this process is the server being measured.
-  return new Promise((resolve, reject) => {
-    execFile('wrk', [...args, url], { encoding: 'utf8' }, (error, out) => {
-      if (error) return reject(error);
-      const bad = /Non-2xx or 3xx responses: (\d+)/.exec(out);
-      if (bad) return reject(new Error(`wrk: ${bad[1]} failed requests against ${url}`));
-      resolve(Number(/Requests\/sec:\s+([\d.]+)/.exec(out)![1]));
-    });
-  });
-}
-const hasWrk = (() => {
-  try {
-    execFileSync('wrk', ['--version'], { stdio: 'ignore' });
-    return true;
-  } catch (e) {
-    // wrk prints its version and exits 1.
-    return (e as { status?: number }).status === 1;
-  }
-})();
 
 const rig = new PcscRig();
 await rig.start();
@@ -219,7 +196,7 @@ try {
   });
   const loadRound = (url: string, h: Record<string, string>) =>
     hasWrk
-      ? wrk(url, h)
+      ? wrk(url, { seconds: LOAD_S, connections: CONCURRENCY, headers: h })
       : client.run<number>({ job: 'load', ms: LOAD_S * 1000, concurrency: CONCURRENCY, url, headers: h });
   // Warm-up, then short rounds, alternating, paired: the machine's drift hits both sides alike.
   await loadRound(bareUrl, {});
