@@ -13,8 +13,9 @@
  * directory created 0700 when missing; an existing file readable by others is narrowed to 0600)
  * and is never rewritten or truncated: several AuditLog instances, or processes, may append to the
  * same file. `record` only queues the line (`LineQueue`: one write for the lines of a turn of the
- * event loop, or of up to 10 ms under load), so the request path never waits for the disk. `flush()` and `close()` wait for it; at process
- * exit whatever is still queued is written synchronously.
+ * event loop, or of up to 10 ms under load), so the request path never waits for the disk.
+ * `flush()` and `close()` wait for it; at process exit whatever is still queued is written
+ * synchronously.
  */
 import { closeSync, constants, fchmodSync, fstatSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
