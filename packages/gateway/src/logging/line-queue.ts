@@ -16,7 +16,7 @@ import { writeSync } from 'node:fs';
 export type LineTarget = number | { write(chunk: string): unknown };
 
 /** Default least time between two batches, ms: what a crash can lose under load, no more. */
-export const LINE_QUEUE_MIN_INTERVAL_MS = 10;
+const LINE_QUEUE_MIN_INTERVAL_MS = 10;
 
 export class LineQueue {
   readonly target: LineTarget;
