@@ -61,29 +61,32 @@ export function registerSecurity(app: FastifyInstance, options: SecurityOptions)
     return computed;
   };
 
-  app.addHook('onRequest', async (request, reply) => {
+  // Callback style, not async: a promise and its turn through the microtask queue cost a busy
+  // gateway more than this hook's own checks (BENCHMARKS.md, "2026-12-01 (second session)").
+  app.addHook('onRequest', (request, reply, done) => {
     const { hosts, origins } = current();
     const host = request.headers.host;
     if (host === undefined || !hosts.has(host.toLowerCase()))
-      throw hcardError('HCARD_E_HOST_REFUSED', `"${host ?? ''}"`);
+      return done(hcardError('HCARD_E_HOST_REFUSED', `"${host ?? ''}"`));
 
     const origin = request.headers.origin;
     if (origin !== undefined) {
-      if (!origins.has(origin)) throw hcardError('HCARD_E_ORIGIN_REFUSED', `"${origin}"`);
+      if (!origins.has(origin)) return done(hcardError('HCARD_E_ORIGIN_REFUSED', `"${origin}"`));
       reply.header('access-control-allow-origin', origin);
       reply.header('vary', 'Origin');
-      if (request.method === 'OPTIONS' && request.headers['access-control-request-method']) {
-        return preflight(request, reply);
-      }
+      // Answered here: the hook chain stops without `done`.
+      if (request.method === 'OPTIONS' && request.headers['access-control-request-method'])
+        return void preflight(request, reply);
     }
 
     const scope = request.routeOptions.config?.scope;
-    if (scope === 'public') return;
+    if (scope === 'public') return done();
     const principal = authenticate(request, options);
-    if (!principal) throw hcardError('HCARD_E_UNAUTHENTICATED');
+    if (!principal) return done(hcardError('HCARD_E_UNAUTHENTICATED'));
     if (scope !== undefined && !principal.scopes.has(scope))
-      throw hcardError('HCARD_E_FORBIDDEN', `this needs the scope ${scope}`, { scope });
+      return done(hcardError('HCARD_E_FORBIDDEN', `this needs the scope ${scope}`, { scope }));
     request.principal = principal;
+    done();
   });
 
   // Counted once a request is well-formed (after its body is parsed), like any other client error.
