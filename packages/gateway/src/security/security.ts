@@ -61,8 +61,7 @@ export function registerSecurity(app: FastifyInstance, options: SecurityOptions)
     return computed;
   };
 
-  // Callback style, not async: a promise and its turn through the microtask queue cost a busy
-  // gateway more than this hook's own checks (BENCHMARKS.md, "2026-12-01 (second session)").
+  // Callback style, not async: the checks are synchronous, so no promise per request.
   app.addHook('onRequest', (request, reply, done) => {
     const { hosts, origins } = current();
     const host = request.headers.host;
