@@ -6,6 +6,12 @@
  * For profiling and quick iterations; BENCHMARKS.md's figures come from gateway.bench.ts.
  *
  *   node --cpu-prof --cpu-prof-dir=/tmp/prof --import tsx tests/bench/gateway-profile.ts [seconds] [gateway-only|bare-only]
+ *   pnpm exec tsx tests/bench/gateway-profile.ts [rounds] parts
+ *
+ * `parts` also serves the same gateway without its request log, without its audit log, and
+ * without both, and prints for each (and the bare route) the p50 of requests per second over
+ * 1 s rounds in alternating order, its ratio to the bare route, and the process's CPU time per
+ * request (`process.cpuUsage`, all threads): what the log and the audit cost in place.
  */
 import { openSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -21,6 +27,7 @@ import {
   AuditLog,
   auditingHooks,
   createLogger,
+  type GatewayDeps,
   LineQueue,
   loadOrCreateConfig,
   PersonalDataMasker,
@@ -31,52 +38,103 @@ import {
 import { EmulatorDriver } from '@hcard/reader-driver';
 import Fastify from 'fastify';
 import { BENCH_TOKEN, writeBenchConfig } from './gateway-bench-config.js';
+import { percentile } from './sampling.js';
 import { wrk } from './wrk.js';
 
 const seconds = Number(process.argv[2] ?? 5);
-const gatewayOnly = process.argv[3] === 'gateway-only';
-const bareOnly = process.argv[3] === 'bare-only';
+const mode = process.argv[3];
 const TOKEN = BENCH_TOKEN;
+const READER = 'Virtual PCD 00 00';
 const { dir, configFile } = writeBenchConfig('hcard-gwprof-');
 
 const load = (url: string, headers: Record<string, string>, s: number) =>
   wrk(url, { seconds: s, connections: 16, headers });
 
 const driver = new EmulatorDriver();
-driver.insert('Virtual PCD 00 00', new EmulatedHealthCard(generateCard('benchmark').image));
+driver.insert(READER, new EmulatedHealthCard(generateCard('benchmark').image));
 driver.insert('Virtual PCD 00 01', new EmulatedPsam(buildPsamImage()));
 const service = new ReaderService(driver, { psamPin: TEST_PSAM_PIN });
 await service.start();
 const { config: loaded } = loadOrCreateConfig(configFile);
-const logFd = openSync(join(dir, 'gateway.log'), 'a', 0o600);
-const logLines = new LineQueue(logFd);
 const masker = new PersonalDataMasker();
-const audit = new AuditLog(join(dir, 'audit.jsonl'), { masker });
-const gateway = await startServer(
-  { ...loaded, port: 0 },
-  {
-    service,
-    tokens: new TokenStore(configFile, loaded.tokens),
-    loggerInstance: createLogger({
-      level: loaded.logLevel,
-      masker,
-      destination: logLines,
-    }),
-    hooks: auditingHooks(audit, masker),
-  },
-);
-const base = gateway.urls[0]!;
-const headers = { host: new URL(base).host, authorization: `Bearer ${TOKEN}` };
-const cardUrl = `${base}/v1/readers/${encodeURIComponent('Virtual PCD 00 00')}/card`;
+const audits: AuditLog[] = [];
+
+/** A gateway on an ephemeral port, with or without the log and audit `hcard gateway` gives it. */
+async function startGateway(parts: { log: boolean; audit: boolean }) {
+  const n = audits.length;
+  const deps: GatewayDeps = { service, tokens: new TokenStore(configFile, loaded.tokens) };
+  const logger = parts.log
+    ? createLogger({
+        level: loaded.logLevel,
+        masker,
+        destination: new LineQueue(openSync(join(dir, `gateway-${n}.log`), 'a', 0o600)),
+      })
+    : undefined;
+  const audit = parts.audit ? new AuditLog(join(dir, `audit-${n}.jsonl`), { masker }) : undefined;
+  if (audit) audits.push(audit);
+  const server = await startServer(
+    { ...loaded, port: 0 },
+    {
+      ...deps,
+      ...(logger ? { loggerInstance: logger } : {}),
+      ...(audit ? { hooks: auditingHooks(audit, masker) } : {}),
+    },
+  );
+  const base = server.urls[0]!;
+  return {
+    server,
+    url: `${base}/v1/readers/${encodeURIComponent(READER)}/card`,
+    headers: { host: new URL(base).host, authorization: `Bearer ${TOKEN}` },
+  };
+}
+
+const gateway = await startGateway({ log: true, audit: true });
+const { url: cardUrl, headers } = gateway;
 const sameJson = (await (await fetch(cardUrl, { headers })).json()) as object;
 const bare = Fastify();
 bare.get('/card', async () => sameJson);
 await bare.listen({ host: '127.0.0.1', port: 0 });
 const bareUrl = `http://127.0.0.1:${(bare.server.address() as AddressInfo).port}/card`;
+const others: { server: { close(): Promise<void> } }[] = [];
 try {
-  if (gatewayOnly) console.log(`gateway ${(await load(cardUrl, headers, seconds)).toFixed(0)} req/s`);
-  else if (bareOnly) console.log(`bare ${(await load(bareUrl, {}, seconds)).toFixed(0)} req/s`);
-  else {
+  if (mode === 'gateway-only')
+    console.log(`gateway ${(await load(cardUrl, headers, seconds)).toFixed(0)} req/s`);
+  else if (mode === 'bare-only') console.log(`bare ${(await load(bareUrl, {}, seconds)).toFixed(0)} req/s`);
+  else if (mode === 'parts') {
+    const variants = [
+      { name: 'bare Fastify route, same JSON', url: bareUrl, headers: {} },
+      { name: 'gateway as hcard gateway runs it', ...gateway },
+    ];
+    for (const [name, parts] of [
+      ['gateway without its request log', { log: false, audit: true }],
+      ['gateway without its audit log', { log: true, audit: false }],
+      ['gateway without both', { log: false, audit: false }],
+    ] as const) {
+      const started = await startGateway(parts);
+      others.push(started);
+      variants.push({ name, ...started });
+    }
+    const perSecond = variants.map(() => [] as number[]);
+    const cpuPerRequest = variants.map(() => [] as number[]);
+    for (const v of variants) await load(v.url, v.headers, 1);
+    for (let round = 0; round < seconds; round++) {
+      const order = variants.map((_, i) => i);
+      for (const i of round % 2 ? order.reverse() : order) {
+        const before = process.cpuUsage();
+        const rate = await load(variants[i]!.url, variants[i]!.headers, 1);
+        const used = process.cpuUsage(before);
+        perSecond[i]!.push(rate);
+        cpuPerRequest[i]!.push((used.user + used.system) / rate);
+      }
+    }
+    const bareRate = percentile(perSecond[0]!, 50);
+    console.log(`${seconds} rounds of 1 s each, alternating\n`);
+    console.log('| server | req/s p50 | ratio to bare | CPU µs per request, p50 |\n|---|---:|---:|---:|');
+    for (const [i, v] of variants.entries())
+      console.log(
+        `| ${v.name} | ${percentile(perSecond[i]!, 50).toFixed(0)} | ${(percentile(perSecond[i]!, 50) / bareRate).toFixed(2)} | ${percentile(cpuPerRequest[i]!, 50).toFixed(1)} |`,
+      );
+  } else {
     await load(bareUrl, {}, 1);
     await load(cardUrl, headers, 1);
     const ratios: number[] = [];
@@ -90,8 +148,9 @@ try {
   }
 } finally {
   await bare.close();
-  await gateway.close();
-  await audit.close();
+  await gateway.server.close();
+  for (const o of others) await o.server.close();
+  for (const a of audits) await a.close();
   await service.close();
   rmSync(dir, { recursive: true, force: true });
 }
