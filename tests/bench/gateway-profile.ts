@@ -58,10 +58,11 @@ await service.start();
 const { config: loaded } = loadOrCreateConfig(configFile);
 const masker = new PersonalDataMasker();
 const audits: AuditLog[] = [];
+let gateways = 0;
 
 /** A gateway on an ephemeral port, with or without the log and audit `hcard gateway` gives it. */
 async function startGateway(parts: { log: boolean; audit: boolean }) {
-  const n = audits.length;
+  const n = gateways++;
   const deps: GatewayDeps = { service, tokens: new TokenStore(configFile, loaded.tokens) };
   const logger = parts.log
     ? createLogger({
