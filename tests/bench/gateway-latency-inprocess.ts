@@ -8,9 +8,10 @@
  * route doing that read (HTTP's own share), once through a plain `node:http` route doing it
  * (the least any gateway that reads the card behind HTTP adds), directly again (the A/A
  * control), and an HTTP round trip alone (the floor: a plain `node:http` server answering the
- * gateway's answer bytes), in turn. The HTTP requests go through `LeanHttpClient` (lean-http.ts); the floor is timed once
- * more through `node:http`'s client, to show that client's own cost. Client and gateway share
- * this process, so the client's work counts against the gateway. gateway.bench.ts runs it
+ * gateway's answer bytes), in turn. The HTTP requests go through `LeanHttpClient`
+ * (lean-http.ts); the floor is timed once more through `node:http`'s client, to show that
+ * client's own cost. Client and gateway share this process, so the client's work counts against
+ * the gateway. gateway.bench.ts runs it
  * after its pcscd part, once so and once with the HIS's reads in a process of their own; alone:
  * `pnpm exec tsx tests/bench/gateway-latency-inprocess.ts [ROUNDS] [--two-processes]`.
  */
