@@ -180,12 +180,24 @@ describe('AuditLog', () => {
     }
   });
 
+  it('takes the time when an entry is recorded, though its line is made when written', async () => {
+    const file = newFile();
+    let clock = new Date('2024-06-01T08:00:00.000Z');
+    const log = new AuditLog(file, { now: () => clock });
+    log.record(entry());
+    clock = new Date('2024-06-01T09:30:00.000Z');
+    log.record(entry());
+    await log.close();
+    expect(lines(file).map((l) => l.time)).toEqual(['2024-06-01T08:00:00.000Z', '2024-06-01T09:30:00.000Z']);
+  });
+
   it('masks a name remembered after an identical entry was written, and any request id that is not a UUID', async () => {
     const file = newFile();
     const masker = new PersonalDataMasker();
     const log = new AuditLog(file, { masker });
     const misuse = entry({ client: `desk of ${items.contact1Name}` });
     log.record(misuse);
+    await log.flush(); // lines are made when written: this one before the name is known
     masker.remember(items.contact1Name);
     log.record(misuse);
     log.record(entry({ requestId: `req ${items.phone1}` }));

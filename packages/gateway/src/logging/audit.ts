@@ -12,15 +12,16 @@
  * form is remembered: `maskRecurring`.) The file is opened O_APPEND with mode 0600 (its
  * directory created 0700 when missing; an existing file readable by others is narrowed to 0600)
  * and is never rewritten or truncated: several AuditLog instances, or processes, may append to the
- * same file. `record` only queues the line (`LineQueue`: one write for the lines of a turn of the
- * event loop, or of up to 10 ms under load), so the request path never waits for the disk.
+ * same file. `record` only queues the entry, with its time (`LineQueue`: the line is made, and
+ * written with the others of a turn of the event loop or of up to 10 ms under load, after the
+ * request), so the request path never waits for the disk.
  * `flush()` and `close()` wait for it; at process exit whatever is still queued is written
  * synchronously.
  */
 import { closeSync, constants, fchmodSync, fstatSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { hcardError, maskCardNumber } from '@hcard/card-core';
-import { isoNow, isUuid } from './line-parts.js';
+import { isoAt, isUuid } from './line-parts.js';
 import { LineQueue } from './line-queue.js';
 import { PersonalDataMasker } from './mask.js';
 
@@ -82,7 +83,9 @@ export class AuditLog {
     if (!AUDIT_ACTIONS.includes(entry.action)) {
       throw hcardError('HCARD_E_ARG_INVALID', 'unknown audit action', { action: String(entry.action) });
     }
-    this.#lines.write(this.#line(entry));
+    // The time is taken now; the line is made when its batch is written (`LineQueue.writeLater`).
+    const time = this.#now === now ? Date.now() : this.#now().getTime();
+    this.#lines.writeLater(() => this.#line(entry, time));
   }
 
   /** Resolves when every entry recorded so far is in the file. */
@@ -105,12 +108,12 @@ export class AuditLog {
   }
 
   /** `{"time":…,<the entry, masked>,"requestId":…}` and a newline. */
-  #line(entry: AuditRecord): string {
+  #line(entry: AuditRecord, ms: number): string {
     const { requestId } = entry;
     // A UUID request id (the gateway's) stays out of the recurring part; any other id is masked.
     const uuid = requestId !== undefined && isUuid(requestId);
     const masked = this.#recurring(entry, uuid ? undefined : requestId);
-    const time = this.#now === now ? isoNow() : this.#now().toISOString();
+    const time = isoAt(ms);
     return uuid
       ? `{"time":"${time}",${masked},"requestId":"${requestId}"}\n`
       : `{"time":"${time}",${masked}}\n`;

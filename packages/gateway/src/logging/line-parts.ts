@@ -4,11 +4,11 @@
  */
 import { randomUUID } from 'node:crypto';
 
-/** The time as ISO text, made once per millisecond: a busy gateway writes several lines in one. */
+/** The last time made into text: a busy gateway writes several lines within a millisecond. */
 let last = { ms: -1, iso: '' };
 
-export function isoNow(): string {
-  const ms = Date.now();
+/** `ms` (since the epoch) as ISO text, as `Date.prototype.toISOString` gives it. */
+export function isoAt(ms: number): string {
   if (ms !== last.ms) last = { ms, iso: new Date(ms).toISOString() };
   return last.iso;
 }

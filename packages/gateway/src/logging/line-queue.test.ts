@@ -41,6 +41,19 @@ describe('LineQueue', () => {
     expect(writes[1]!.at - writes[0]!.at).toBeGreaterThanOrEqual(299);
   });
 
+  it('makes a writeLater line only when its batch is written, in order with the others', async () => {
+    const writes: string[] = [];
+    const queue = new LineQueue({ write: (chunk: string) => writes.push(chunk) });
+    let made = 0;
+    queue.write('one\n');
+    queue.writeLater(() => `two, made ${++made}\n`);
+    queue.write('three\n');
+    expect(made).toBe(0); // nothing made on the caller's path
+    await queue.end();
+    expect(made).toBe(1);
+    expect(writes).toEqual(['one\ntwo, made 1\nthree\n']);
+  });
+
   it('appends to a file descriptor and says when a write failed', async () => {
     const file = join(dir, 'lines.txt');
     const fd = openSync(file, 'a');
@@ -63,8 +76,9 @@ describe('LineQueue', () => {
       import { LineQueue } from ${JSON.stringify(join(import.meta.dirname, 'line-queue.ts'))};
       const queue = new LineQueue(openSync(${JSON.stringify(file)}, 'a'));
       for (let i = 0; i < 3; i++) queue.write('line ' + i + '\\n');
+      queue.writeLater(() => 'made at exit\\n');
       process.exit(0);`;
     execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script]);
-    expect(readFileSync(file, 'utf8')).toBe('line 0\nline 1\nline 2\n');
+    expect(readFileSync(file, 'utf8')).toBe('line 0\nline 1\nline 2\nmade at exit\n');
   });
 });

@@ -8,6 +8,11 @@
  * synchronous: a batch into the page cache costs less than handing it to libuv's thread pool and
  * back. Lines keep their order; at process exit whatever is still queued is written too.
  *
+ * `writeLater(format)` queues a line made only when its batch is written: the request path then
+ * keeps a few values, and the lines of a batch are made together, where the same code runs warm
+ * (a request log line made in place cost about twice as much; BENCHMARKS.md, "2026-12-01 (third
+ * session)").
+ *
  * It has pino's `DestinationStream` shape (`write(line)`), so the logger writes through it too.
  */
 import { writeSync } from 'node:fs';
@@ -21,7 +26,7 @@ const LINE_QUEUE_MIN_INTERVAL_MS = 10;
 export class LineQueue {
   readonly target: LineTarget;
   readonly #minIntervalMs: number;
-  #queue: string[] = [];
+  #queue: (string | (() => string))[] = [];
   #scheduled: Promise<void> | undefined;
   #lastWrite = Number.NEGATIVE_INFINITY;
   #failure: Error | undefined;
@@ -40,6 +45,15 @@ export class LineQueue {
 
   /** Queues one line (with its newline); returns at once. */
   write(line: string): void {
+    this.#enqueue(line);
+  }
+
+  /** Queues the line `format` makes (with its newline) when its batch is written. */
+  writeLater(format: () => string): void {
+    this.#enqueue(format);
+  }
+
+  #enqueue(line: string | (() => string)): void {
     this.#queue.push(line);
     this.#scheduled ??= new Promise((resolve) => {
       const run = () => {
@@ -67,16 +81,22 @@ export class LineQueue {
 
   #writeQueued(): void {
     if (this.#queue.length === 0) return;
-    const text = this.#queue.join('');
+    const queued = this.#queue;
     this.#queue = [];
     try {
+      let text = '';
+      for (const line of queued) text += typeof line === 'string' ? line : line();
       if (typeof this.target !== 'number') {
         this.target.write(text);
         return;
       }
-      const chunk = Buffer.from(text);
-      let done = 0;
-      while (done < chunk.length) done += writeSync(this.target, chunk, done, chunk.length - done);
+      // The text as it is: a Buffer per batch would cost fresh memory, and so page faults, each
+      // time. A short write (rare for a file) goes on from where it stopped.
+      const done = writeSync(this.target, text);
+      if (done < Buffer.byteLength(text)) {
+        const chunk = Buffer.from(text);
+        for (let at = done; at < chunk.length; ) at += writeSync(this.target, chunk, at, chunk.length - at);
+      }
     } catch (e) {
       this.#failure = e as Error;
     }

@@ -1,6 +1,7 @@
 import { generateResident } from '@hcard/emulator';
 import Fastify, { type FastifyBaseLogger } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
+import { LineQueue } from './line-queue.js';
 import {
   createLogger,
   createLoggerOptions,
@@ -202,18 +203,26 @@ describe('Fastify request logs', () => {
 });
 
 describe('OneLineRequestLog', () => {
-  /** The same app twice: request lines written by OneLineRequestLog itself, and by pino. */
+  /**
+   * The same app twice: request lines written by OneLineRequestLog itself, and by pino, each
+   * through a LineQueue as the gateway's are (OneLineRequestLog makes its lines when written).
+   */
   function apps(masker: PersonalDataMasker) {
     return (['own', 'pino'] as const).map((way) => {
       const out = memoryDestination();
-      const logger = createLogger({ masker, destination: out });
+      const lines = new LineQueue({
+        write: (text: string) => {
+          for (const line of text.split(/(?<=\n)/)) out.write(line);
+        },
+      });
+      const logger = createLogger({ masker, destination: lines });
       const app = Fastify({
         loggerInstance: logger,
         logController: new OneLineRequestLog(way === 'own' ? logger : undefined),
         genReqId: () => crypto.randomUUID(),
       });
       app.get('/card/*', async () => ({ ok: true }));
-      return { app, out };
+      return { app, out, lines };
     });
   }
 
@@ -241,10 +250,12 @@ describe('OneLineRequestLog', () => {
       }
     }
     // The contact's name is in no name field: only a remembered name is masked there.
+    await Promise.all([own!.lines.flush(), viaPino!.lines.flush()]);
     expect(own!.out.raw[2]).toContain(encodeURIComponent(person.contact));
     masker.remember(person.contact);
     await own!.app.inject({ url: urls[2]!, headers });
     await viaPino!.app.inject({ url: urls[2]!, headers });
+    await Promise.all([own!.lines.end(), viaPino!.lines.end()]);
 
     expect(own!.out.raw).toHaveLength(7);
     expect(own!.out.raw.map(comparable)).toEqual(viaPino!.out.raw.map(comparable));
