@@ -76,7 +76,7 @@ export class AuditLog {
     this.#lines = new LineQueue(this.#fd);
   }
 
-  /** Queues one entry; returns at once. Throws once the log is closed or a write has failed. */
+  /** Queues one entry; returns at once. Throws once the log is closed, or a line failed to be made or written. */
   record(entry: AuditRecord): void {
     if (this.#closing) throw hcardError('HCARD_E_INTERNAL', 'the audit log is closed');
     this.#throwIfFailed();

@@ -54,6 +54,19 @@ describe('LineQueue', () => {
     expect(writes).toEqual(['one\ntwo, made 1\nthree\n']);
   });
 
+  it('writes the rest of the batch when a line cannot be made, and says so', async () => {
+    const writes: string[] = [];
+    const queue = new LineQueue({ write: (chunk: string) => writes.push(chunk) });
+    queue.write('before\n');
+    queue.writeLater(() => {
+      throw new Error('no line');
+    });
+    queue.writeLater(() => 'after\n');
+    await queue.end();
+    expect(writes).toEqual(['before\nafter\n']);
+    expect(queue.failure?.message).toBe('no line');
+  });
+
   it('appends to a file descriptor and says when a write failed', async () => {
     const file = join(dir, 'lines.txt');
     const fd = openSync(file, 'a');

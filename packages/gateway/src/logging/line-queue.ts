@@ -38,7 +38,10 @@ export class LineQueue {
     process.on('exit', this.#onExit);
   }
 
-  /** The error of the last failed write, if one failed (the lines it held are lost). */
+  /**
+   * The error of the last failed write, if one failed (the lines it held are lost), or of a line
+   * that could not be made (only that line is lost).
+   */
   get failure(): Error | undefined {
     return this.#failure;
   }
@@ -79,13 +82,23 @@ export class LineQueue {
     process.off('exit', this.#onExit);
   }
 
+  /** The line `format` makes, or nothing when it throws: the rest of the batch still goes out. */
+  #made(format: () => string): string {
+    try {
+      return format();
+    } catch (e) {
+      this.#failure = e as Error;
+      return '';
+    }
+  }
+
   #writeQueued(): void {
     if (this.#queue.length === 0) return;
     const queued = this.#queue;
     this.#queue = [];
     try {
       let text = '';
-      for (const line of queued) text += typeof line === 'string' ? line : line();
+      for (const line of queued) text += typeof line === 'string' ? line : this.#made(line);
       if (typeof this.target !== 'number') {
         this.target.write(text);
         return;
