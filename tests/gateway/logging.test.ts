@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import { AuditLog, auditingHooks, createLogger, PersonalDataMasker } from '@hcard/gateway';
+import { AuditLog, auditingHooks, createLogger, LineQueue, PersonalDataMasker } from '@hcard/gateway';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type GatewayRig, startGatewayRig, tokenOf } from '../support/gateway-rig.js';
 
@@ -17,21 +17,25 @@ describe('what the gateway logs', () => {
   const auditFile = join(mkdtempSync(join(tmpdir(), 'hcard-audit-')), 'audit.jsonl');
   let rig: GatewayRig;
   let audit: AuditLog;
+  let logLines: LineQueue;
 
   beforeAll(async () => {
     const masker = new PersonalDataMasker();
     audit = new AuditLog(auditFile, { masker });
-    const destination = new Writable({
-      write(chunk, _encoding, done) {
-        lines.push(...String(chunk).split('\n').filter(Boolean));
-        done();
-      },
-    });
+    // Through a LineQueue, as `hcard gateway` writes its log: lines are made after the request.
+    logLines = new LineQueue(
+      new Writable({
+        write(chunk, _encoding, done) {
+          lines.push(...String(chunk).split('\n').filter(Boolean));
+          done();
+        },
+      }),
+    );
     rig = await startGatewayRig({
       listen: true,
       seed: 'log-capture',
       deps: {
-        loggerInstance: createLogger({ level: 'debug', masker, destination }),
+        loggerInstance: createLogger({ level: 'debug', masker, destination: logLines }),
         hooks: auditingHooks(audit, masker),
       },
     });
@@ -66,6 +70,7 @@ describe('what the gateway logs', () => {
     expect((await get(`/v1/readers/${reader}/card?sections=holder&phone=${items.phone1}`)).status).toBe(200);
     expect((await get(`/v1/readers/${reader}/card?sections=clinical`, 'basic')).status).toBe(403);
     await audit.flush();
+    await logLines.flush();
 
     expect(lines.length).toBeGreaterThan(10);
     const log = lines.join('\n');
@@ -112,6 +117,7 @@ describe('what the gateway logs', () => {
     const reader = encodeURIComponent('Emu 00 00');
     expect((await get(`/v1/readers/${reader}/card?sections=holder`)).status).toBe(200);
     expect((await get(`/v1/readers/${reader}/card?sections=clinical`, 'basic')).status).toBe(403);
+    await logLines.flush();
     const written = lines.slice(before).map((l) => JSON.parse(l));
     const requestLines = written.filter((l) => l.req);
     expect(requestLines.map((l) => [l.msg, l.req.url, l.res.statusCode])).toEqual([
@@ -132,18 +138,21 @@ describe('what the gateway logs when the card was read ahead, before any request
   it('masks the names of a card first served from the read-ahead snapshot', async () => {
     const lines: string[] = [];
     const masker = new PersonalDataMasker();
-    const destination = new Writable({
-      write(chunk, _encoding, done) {
-        lines.push(...String(chunk).split('\n').filter(Boolean));
-        done();
-      },
-    });
+    // Through a LineQueue, as `hcard gateway` writes its log: lines are made after the request.
+    const logLines = new LineQueue(
+      new Writable({
+        write(chunk, _encoding, done) {
+          lines.push(...String(chunk).split('\n').filter(Boolean));
+          done();
+        },
+      }),
+    );
     const rig = await startGatewayRig({
       listen: true,
       seed: 'log-read-ahead',
       readAhead: { sections: ['basic', 'extended'] },
       deps: {
-        loggerInstance: createLogger({ level: 'debug', masker, destination }),
+        loggerInstance: createLogger({ level: 'debug', masker, destination: logLines }),
         hooks: auditingHooks(
           new AuditLog(join(mkdtempSync(join(tmpdir(), 'hcard-audit-')), 'a.jsonl'), { masker }),
           masker,
@@ -163,7 +172,7 @@ describe('what the gateway logs when the card was read ahead, before any request
         { headers },
       );
       expect(refused.status).toBe(400);
-      await new Promise((resolve) => setImmediate(resolve));
+      await logLines.flush();
       const log = lines.join('\n');
       expect(log).toContain('sections=');
       expect(log, name).not.toContain(name);
