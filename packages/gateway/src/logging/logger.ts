@@ -207,7 +207,7 @@ function completedLine(masker: PersonalDataMasker, line: CompletedRequest): stri
     return JSON.stringify(repeating);
   });
   const port = line.remotePort === undefined ? '' : `,"remotePort":${line.remotePort}`;
-  // (A masked request that no longer ends as JSON does keeps it, without the port.)
+  // Should masking ever change the object's closing brace, the request goes without its port.
   const withPort = req.endsWith('}') ? `${req.slice(0, -1)}${port}}` : req;
   return `{"level":30,"time":"${isoAt(line.ms)}"${masker.maskRecurring(line.base)}${line.id},"req":${withPort},"res":{"statusCode":${line.statusCode}},"responseTime":${line.responseTime},"msg":"request completed"}\n`;
 }
