@@ -27,7 +27,6 @@ import {
   AuditLog,
   auditingHooks,
   createLogger,
-  type GatewayDeps,
   LineQueue,
   loadOrCreateConfig,
   PersonalDataMasker,
@@ -63,7 +62,6 @@ let gateways = 0;
 /** A gateway on an ephemeral port, with or without the log and audit `hcard gateway` gives it. */
 async function startGateway(parts: { log: boolean; audit: boolean }) {
   const n = gateways++;
-  const deps: GatewayDeps = { service, tokens: new TokenStore(configFile, loaded.tokens) };
   const logger = parts.log
     ? createLogger({
         level: loaded.logLevel,
@@ -76,7 +74,8 @@ async function startGateway(parts: { log: boolean; audit: boolean }) {
   const server = await startServer(
     { ...loaded, port: 0 },
     {
-      ...deps,
+      service,
+      tokens: new TokenStore(configFile, loaded.tokens),
       ...(logger ? { loggerInstance: logger } : {}),
       ...(audit ? { hooks: auditingHooks(audit, masker) } : {}),
     },
