@@ -1,12 +1,13 @@
 /**
  * Lines appended to an open file descriptor (a file opened O_APPEND) or a stream
- * (`process.stderr`), in batches. `write` queues a line and returns at once; when the turn's I/O
- * is done (`setImmediate`), one write takes every line queued meanwhile. A busy gateway answers
- * only a request or two per turn, so batches are also at least `minIntervalMs` apart: under load
- * one system call carries the lines of many requests (BENCHMARKS.md, "2026-12-01 (second
- * session)"), while an idle desk's line is written as soon as its turn ends. The write is
- * synchronous: a batch into the page cache costs less than handing it to libuv's thread pool and
- * back. Lines keep their order; at process exit whatever is still queued is written too.
+ * (`process.stderr`), in batches. `write` queues a line and returns at once; one write takes a
+ * batch `delayMs` after its first line was queued. Under load that is one system call for the
+ * lines of many requests (BENCHMARKS.md, "2026-12-01 (second session)"). When idle, the line goes
+ * out just after its answer and off the answer's way: work done in the turn that sent the answer
+ * delays the client's wake-up on this VM, a timer a few ms later does not (BENCHMARKS.md,
+ * "2026-12-01 (fourth session)"). The write is synchronous: a batch into the page cache costs
+ * less than handing it to libuv's thread pool and back. Lines keep their order; at process exit
+ * whatever is still queued is written too.
  *
  * `writeLater(format)` queues a line made only when its batch is written: the request path then
  * keeps a few values, and the lines of a batch are made together. Under load the gateway's two
@@ -20,21 +21,20 @@ import { writeSync } from 'node:fs';
 /** A file descriptor or a stream written whole (`process.stderr`, synchronous on Linux). */
 export type LineTarget = number | { write(chunk: string): unknown };
 
-/** Default least time between two batches, ms: what a crash can lose under load, no more. */
-const LINE_QUEUE_MIN_INTERVAL_MS = 10;
+/** Default time from a batch's first line to its write, ms: what a crash can lose, no more. */
+const LINE_QUEUE_DELAY_MS = 10;
 
 export class LineQueue {
   readonly target: LineTarget;
-  readonly #minIntervalMs: number;
+  readonly #delayMs: number;
   #queue: (string | (() => string))[] = [];
   #scheduled: Promise<void> | undefined;
-  #lastWrite = Number.NEGATIVE_INFINITY;
   #failure: Error | undefined;
   readonly #onExit = (): void => this.#writeQueued();
 
-  constructor(target: LineTarget, minIntervalMs = LINE_QUEUE_MIN_INTERVAL_MS) {
+  constructor(target: LineTarget, delayMs = LINE_QUEUE_DELAY_MS) {
     this.target = target;
-    this.#minIntervalMs = minIntervalMs;
+    this.#delayMs = delayMs;
     process.on('exit', this.#onExit);
   }
 
@@ -58,17 +58,13 @@ export class LineQueue {
 
   #enqueue(line: string | (() => string)): void {
     this.#queue.push(line);
-    this.#scheduled ??= new Promise((resolve) => {
-      const run = () => {
+    this.#scheduled ??= new Promise((resolve) =>
+      setTimeout(() => {
         this.#scheduled = undefined;
-        this.#lastWrite = performance.now();
         this.#writeQueued();
         resolve();
-      };
-      const wait = this.#lastWrite + this.#minIntervalMs - performance.now();
-      if (wait > 0) setTimeout(run, Math.ceil(wait));
-      else setImmediate(run);
-    });
+      }, this.#delayMs),
+    );
   }
 
   /** Resolves when every line queued so far is written (or its write failed: see `failure`). */
