@@ -5,7 +5,7 @@
  * section by card section), tokens created or revoked while the gateway runs, body and rate
  * limits, and the one error shape `{ error: { code, message, hint? } }`.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -569,6 +569,36 @@ describe('tokens created or revoked while the gateway runs', () => {
     writeFileSync(file, good);
     revokeTokens(file, 'desk-9');
     await expectErrorResponse(await get('/v1/readers', kept.token), 401, 'HCARD_E_UNAUTHENTICATED');
+  });
+
+  it('sees a revoke and a create in one tick of a coarse file clock (the same stat as before)', async () => {
+    // On Linux before 6.13 (Debian 12), a file's times move in ticks, and a rewrite frees the
+    // inode the next one may take: a revoke and a create of the same length in one tick leave
+    // the stat as it was. This kernel gives fine-grained times, so the stat is held still here.
+    const racy = join(dir, 'racy.json');
+    const revoked = createToken(racy, 'desk-10', ['read:basic']);
+    const held = { ...statSync(racy) };
+    let changed = held.ctimeMs;
+    const store = new TokenStore(racy, [], {
+      stampOf: () => ({ ctimeMs: changed, size: held.size, ino: held.ino }),
+    });
+    const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
+    expect(store.authenticate(revoked.token)?.client).toBe('desk-10');
+    await nextTurn();
+    revokeTokens(racy, revoked.entry.id);
+    const created = createToken(racy, 'desk-10', ['read:basic']);
+    expect(statSync(racy).size).toBe(held.size);
+    expect(store.authenticate(revoked.token)).toBeUndefined();
+    expect(store.authenticate(created.token)?.client).toBe('desk-10');
+
+    // Once the file has not changed for a while, its stat is trusted and the file is not read
+    // at each look: a rewrite that (impossibly, after that long) kept the stat goes unseen.
+    changed = Date.now() - 10_000;
+    await nextTurn();
+    expect(store.authenticate(created.token)?.client).toBe('desk-10'); // read once more: now settled
+    await nextTurn();
+    revokeTokens(racy, created.entry.id);
+    expect(store.authenticate(created.token)?.client).toBe('desk-10');
   });
 });
 
