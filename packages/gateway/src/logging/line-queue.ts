@@ -3,8 +3,8 @@
  * (`process.stderr`), in batches. `write` queues a line and returns at once; one write takes a
  * batch `delayMs` after its first line was queued. Under load that is one system call for the
  * lines of many requests (BENCHMARKS.md, "2026-12-01 (second session)"). When idle, the line goes
- * out just after its answer and off the answer's way: work done in the turn that sent the answer
- * delays the client's wake-up on this VM, a timer a few ms later does not (BENCHMARKS.md,
+ * out that long after its answer, off the answer's way: work done in the turn that sent the
+ * answer delays the client's wake-up on this VM, a timer a few ms later does not (BENCHMARKS.md,
  * "2026-12-01 (fourth session)"). The write is synchronous: a batch into the page cache costs
  * less than handing it to libuv's thread pool and back. Lines keep their order; at process exit
  * whatever is still queued is written too.
