@@ -13,10 +13,11 @@
  * changes, so an update takes effect at the next check.
  */
 import { createHash } from 'node:crypto';
-import { chmodSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { type HotlistEntry, hcardError, maskCardNumber } from '@hcard/card-core';
 import { defaultConfigFile } from './config.js';
+import { FileChange, type FileStamp } from './file-change.js';
 
 export const HOTLIST_FORMAT = 'hcard-hotlist/1';
 export const HOTLIST_REASONS = ['lost', 'stolen', 'cancelled'] as const;
@@ -159,24 +160,28 @@ export function parseHotlistImport(text: string): HotlistImport {
   return { updates, rejected };
 }
 
-/** Looks cards up in a hotlist file, re-reading it when it changes on disk. */
+/** Looks cards up in a hotlist file, re-reading it when it changes on disk (FileChange). */
 export class Hotlist {
   #entries = new Map<string, HotlistFileEntry>();
-  #stamp: string | undefined = '';
+  readonly #fileChange: FileChange;
 
-  constructor(readonly file: string) {}
+  /** `stampOf`: see FileChange. */
+  constructor(
+    readonly file: string,
+    options: { stampOf?: (file: string) => FileStamp | undefined } = {},
+  ) {
+    this.#fileChange = new FileChange(file, options.stampOf);
+  }
 
   #refresh(): void {
-    let stamp: string | undefined;
+    if (!this.#fileChange.changed()) return;
     try {
-      const s = statSync(this.file, { bigint: true });
-      stamp = `${s.mtimeNs}:${s.size}:${s.ino}`;
-    } catch {
-      stamp = undefined;
+      this.#entries = new Map(readHotlistFile(this.file).map((e) => [e.card, e]));
+    } catch (e) {
+      // Unreadable: every lookup says so until the file is fixed.
+      this.#fileChange.forget();
+      throw e;
     }
-    if (stamp === this.#stamp) return;
-    this.#entries = new Map(readHotlistFile(this.file).map((e) => [e.card, e]));
-    this.#stamp = stamp;
   }
 
   lookup(cardNumber: string): HotlistEntry | undefined {

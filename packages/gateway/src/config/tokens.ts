@@ -5,7 +5,6 @@
  * effect at the next request.
  */
 import { hash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { type Stats, statSync } from 'node:fs';
 import { hcardError } from '@hcard/card-core';
 import {
   type GatewayConfig,
@@ -15,6 +14,7 @@ import {
   type TokenEntry,
   writeConfigFile,
 } from './config.js';
+import { FileChange, type FileStamp } from './file-change.js';
 
 const PREFIX = 'hcard_';
 
@@ -69,39 +69,6 @@ export function listTokens(file: string): readonly TokenEntry[] {
 }
 
 /**
- * What tells that the config file changed: a rewrite (`writeConfigFile`) replaces it, so its
- * inode changes; any write or rename sets its change time (which, unlike the modification time,
- * no one can set back). Plain-number `stat`: it costs less than `bigint` (about 17 against 22 µs
- * from idle, 3 against 4 µs in a loop, on this VM), and file times are far coarser than a
- * double's ms can hold.
- */
-export type FileStamp = Pick<Stats, 'ctimeMs' | 'size' | 'ino'>;
-
-/**
- * File times move in ticks (a jiffy on Linux, 2 s on FAT). Two rewrites in one tick can leave the
- * file with the same time and size, and the same inode too (freed by the first). So, as git does
- * with its index, a stamp is trusted only when the file had already not changed for this long
- * when the stamp was taken; until then the file is read again at each look. (Linux 6.13 and later
- * give a file that was looked at a fine-grained time at its next change, as this machine's 6.18
- * does; Debian 12's 6.1 does not.)
- */
-const TIMESTAMP_TICK_MS = 2000;
-
-function stampOf(file: string): FileStamp | undefined {
-  try {
-    const s = statSync(file, { throwIfNoEntry: false });
-    return s && { ctimeMs: s.ctimeMs, size: s.size, ino: s.ino };
-  } catch {
-    return undefined;
-  }
-}
-
-const sameStamp = (a: FileStamp | undefined, b: FileStamp | undefined): boolean =>
-  a === undefined || b === undefined
-    ? a === b
-    : a.ctimeMs === b.ctimeMs && a.size === b.size && a.ino === b.ino;
-
-/**
  * Looks tokens up in the config, re-reading the file whenever it changed on disk. The file is
  * looked at (one `stat`) once per turn of the event loop: every request handled in a turn was
  * received before that turn began, so a token revoked before a request was sent is refused, and
@@ -109,44 +76,34 @@ const sameStamp = (a: FileStamp | undefined, b: FileStamp | undefined): boolean 
  */
 export class TokenStore {
   #tokens: readonly TokenEntry[];
-  /** The file as last looked at; undefined when it did not exist. */
-  #seen: FileStamp | undefined;
-  /** Whether `#seen` can be trusted to change with the file (TIMESTAMP_TICK_MS). */
-  #settled = false;
   #checkedThisTurn = false;
   /** Principals by token hash (hex), for the tokens as last read. */
   #principals = new Map<string, Principal | undefined>();
   /** What each keep-alive connection last presented, and for which tokens as read. */
   #lastOn = new WeakMap<object, { token: string; tokens: readonly TokenEntry[]; principal?: Principal }>();
 
-  readonly #stampOf: (file: string) => FileStamp | undefined;
+  readonly #fileChange: FileChange | undefined;
 
-  /**
-   * `file` undefined: the tokens given are fixed (tests, embedded use). `stampOf` stands in for
-   * `stat` in tests of file systems with coarse times, which this machine's kernel does not have.
-   */
+  /** `file` undefined: the tokens given are fixed (tests, embedded use). `stampOf`: see FileChange. */
   constructor(
     readonly file: string | undefined,
     initial: GatewayConfig['tokens'],
     options: { stampOf?: (file: string) => FileStamp | undefined } = {},
   ) {
-    this.#stampOf = options.stampOf ?? stampOf;
-    // Not settled: the first look reads the file, in case it changed since `initial` was read.
+    // The first look reads the file, in case it changed since `initial` was read.
+    this.#fileChange = file === undefined ? undefined : new FileChange(file, options.stampOf);
     this.#tokens = initial;
   }
 
   #refresh(): void {
-    if (this.file === undefined || this.#checkedThisTurn) return;
+    if (this.#fileChange === undefined || this.#checkedThisTurn) return;
     this.#checkedThisTurn = true;
     setImmediate(() => {
       this.#checkedThisTurn = false;
     });
-    const stamp = this.#stampOf(this.file);
-    if (this.#settled && sameStamp(stamp, this.#seen)) return;
-    this.#seen = stamp;
-    this.#settled = stamp === undefined || Date.now() - stamp.ctimeMs > TIMESTAMP_TICK_MS;
+    if (!this.#fileChange.changed()) return;
     try {
-      this.#tokens = readConfigFile(this.file)?.tokens ?? [];
+      this.#tokens = readConfigFile(this.#fileChange.file)?.tokens ?? [];
       this.#principals = new Map();
     } catch {
       // A half-edited file keeps the tokens we had; the next change is read again.
