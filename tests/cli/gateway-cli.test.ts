@@ -9,7 +9,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ERROR_CATALOGUE } from '@hcard/card-core';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { type HcardProcess, runHcard, startHcard } from '../support/cli-process.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'hcard-gateway-cli-'));
@@ -43,6 +43,12 @@ describe('hcard gateway', () => {
       ),
     );
     expect(statSync(config).mode & 0o777).toBe(0o600);
+    // No PC/SC here: it says so at start, and serves anyway.
+    await vi.waitFor(() =>
+      expect(gateway.stderr).toMatch(
+        /^hcard: HCARD_E_PCSC_NO_SERVICE: .* The gateway serves readers as soon as PC\/SC answers\.$/m,
+      ),
+    );
 
     const base = `http://127.0.0.1:${port}`;
     const health = await fetch(`${base}/v1/health`);

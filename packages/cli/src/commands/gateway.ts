@@ -29,7 +29,7 @@ import {
 } from '@hcard/gateway';
 import { openPcscDriver } from '../card/pcsc.js';
 import { defineCommand } from '../shared/command.js';
-import { usageError } from '../shared/errors.js';
+import { errorLine, usageError } from '../shared/errors.js';
 import { toJson } from '../shared/json.js';
 import { stopSignal } from '../shared/stop-signal.js';
 
@@ -117,6 +117,13 @@ Tokens: hcard gateway token create | list | revoke (see hcard gateway token --he
       if (psamPin === undefined && !config.readers.some((r) => r.psamPin))
         io.err(
           'hcard: no PSAM PIN configured (HCARD_PSAM_PIN or "psamPin"): card reads will fail until one is set',
+        );
+      // The gateway follows pcscd as it starts and stops, but a desk should know why it sees no
+      // reader. Not awaited: a PC/SC that does not answer must not hold up a stop.
+      void driver
+        .list()
+        .catch((e: unknown) =>
+          io.err(`${errorLine(e)} The gateway serves readers as soon as PC/SC answers.`),
         );
       const signal = await stop.stopped;
       await running.close();
