@@ -42,7 +42,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await pg?.stop();
   rmSync(dir, { recursive: true, force: true });
-});
+}, 60_000);
 
 /** A fresh, empty journal of each kind (SQLite file; PostgreSQL database). */
 const STORES = {

@@ -63,7 +63,7 @@ describe.skipIf(pcscUnavailable()).sequential('hcard issue encode through pcscd 
     await rig.stop();
     await pg?.stop();
     rmSync(dir, { recursive: true, force: true });
-  });
+  }, 60_000);
 
   const children: HcardProcess[] = [];
   afterEach(async () => {
