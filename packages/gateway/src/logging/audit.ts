@@ -13,8 +13,8 @@
  * directory created 0700 when missing; an existing file readable by others is narrowed to 0600)
  * and is never rewritten or truncated: several AuditLog instances, or processes, may append to the
  * same file. `record` only queues the entry, with its time (`LineQueue`: the line is made, and
- * written with the others of a turn of the event loop or of up to 10 ms under load, after the
- * request), so the request path never waits for the disk.
+ * written with the others queued in the 10 ms after the first, after the request), so the
+ * request path never waits for the disk.
  * `flush()` and `close()` wait for it; at process exit whatever is still queued is written
  * synchronously.
  */
