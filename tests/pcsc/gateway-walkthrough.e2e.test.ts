@@ -67,7 +67,7 @@ describe.skipIf(pcscUnavailable()).sequential('the README walkthrough', () => {
     expect(statSync(config).mode & 0o777).toBe(0o600);
     const gatewayLog = readFileSync('/tmp/gateway.log', 'utf8');
     expect(gatewayLog).toContain('listening on http://127.0.0.1:7130');
-    // Its request log goes there too (2>&1), with the holder's name and ID number masked.
+    // Its request log goes there too (2>&1), and the holder's name and ID number do not.
     expect(gatewayLog).toContain('"msg":"request completed"');
     expect(gatewayLog).not.toContain(built.items.idNumber);
     expect(gatewayLog).not.toContain(built.items.name);

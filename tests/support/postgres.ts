@@ -191,8 +191,11 @@ export async function startPostgres(options: PostgresOptions = {}): Promise<Post
       async stop() {
         // Immediate: the cluster is deleted next, so no shutdown checkpoint is worth waiting for
         // ("fast" took over 10 s once under a loaded CI run).
-        await run('pg_ctl', ['stop', '-D', data, '-m', 'immediate', '-w', '-t', String(WAIT_SECONDS)]);
-        rmSync(dir, { recursive: true, force: true });
+        try {
+          await run('pg_ctl', ['stop', '-D', data, '-m', 'immediate', '-w', '-t', String(WAIT_SECONDS)]);
+        } finally {
+          rmSync(dir, { recursive: true, force: true });
+        }
       },
     };
   } catch (e) {
