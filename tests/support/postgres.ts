@@ -59,8 +59,10 @@ export function postgresUnavailable(): string | undefined {
     : 'PostgreSQL server binaries not found under /usr/lib/postgresql/*/bin: install Debian package postgresql (scripts/setup.sh does)';
 }
 
+type Owner = { uid: number; gid: number } | undefined;
+
 /** The OS account the cluster runs as: ourselves, or `postgres` when we are root. */
-function clusterOwner(): { uid: number; gid: number } | undefined {
+function clusterOwner(): Owner {
   if (process.getuid?.() !== 0) return undefined;
   const line = readFileSync('/etc/passwd', 'utf8')
     .split('\n')
@@ -90,21 +92,28 @@ const pidAlive = (pid: number): boolean => {
   }
 };
 
+/**
+ * Stops the cluster in `dir` and deletes the folder, even when the stop fails. Immediate: the
+ * data is deleted next, so a clean shutdown buys nothing ("fast" once took over 10 s in CI).
+ */
+async function discardCluster(bin: string, dir: string, owner: Owner): Promise<void> {
+  try {
+    await execFile(
+      join(bin, 'pg_ctl'),
+      ['stop', '-D', join(dir, 'data'), '-m', 'immediate', '-w', '-t', String(WAIT_SECONDS)],
+      { ...(owner ?? {}), timeout: (WAIT_SECONDS + 5) * 1000 },
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 /** Stops and deletes clusters whose test process (its pid is in the directory's name) is gone. */
-async function sweepOrphans(bin: string, owner: { uid: number; gid: number } | undefined): Promise<void> {
+async function sweepOrphans(bin: string, owner: Owner): Promise<void> {
   for (const name of readdirSync(tmpdir())) {
     const match = new RegExp(`^${DIR_PREFIX}(\\d+)-`).exec(name);
     if (!match || pidAlive(Number(match[1]))) continue;
-    const dir = join(tmpdir(), name);
-    await execFile(
-      join(bin, 'pg_ctl'),
-      ['stop', '-D', join(dir, 'data'), '-m', 'immediate', '-w', '-t', '10'],
-      {
-        ...(owner ?? {}),
-        timeout: 15_000,
-      },
-    ).catch(() => undefined);
-    rmSync(dir, { recursive: true, force: true });
+    await discardCluster(bin, join(tmpdir(), name), owner).catch(() => undefined);
   }
 }
 
@@ -188,19 +197,10 @@ export async function startPostgres(options: PostgresOptions = {}): Promise<Post
         ]);
         return `${base}/${encodeURIComponent(name)}`;
       },
-      async stop() {
-        // Immediate: the cluster is deleted next, so no shutdown checkpoint is worth waiting for
-        // ("fast" took over 10 s once under a loaded CI run).
-        try {
-          await run('pg_ctl', ['stop', '-D', data, '-m', 'immediate', '-w', '-t', String(WAIT_SECONDS)]);
-        } finally {
-          rmSync(dir, { recursive: true, force: true });
-        }
-      },
+      stop: () => discardCluster(bin, dir, owner),
     };
   } catch (e) {
-    await run('pg_ctl', ['stop', '-D', data, '-m', 'immediate', '-w', '-t', '10']).catch(() => undefined);
-    rmSync(dir, { recursive: true, force: true });
+    await discardCluster(bin, dir, owner).catch(() => undefined);
     throw e;
   }
 }
