@@ -46,6 +46,7 @@ import { timedDirectRead } from './direct-read.js';
 import { BENCH_CARD_SEED, BENCH_TOKEN, writeBenchConfig } from './gateway-bench-config.js';
 import { LeanHttpClient } from './lean-http.js';
 import { type ReadLatency, readLatencyRows, timedInTurn } from './sampling.js';
+import { measureStalls, stallsLine } from './stalls.js';
 
 const USER = 'Virtual PCD 00 00';
 const PSAM = 'Virtual PCD 00 01';
@@ -264,6 +265,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const client = twoProcesses ? startClient() : undefined;
   try {
     await client?.ready;
+    console.log(stallsLine(measureStalls(5)));
     const r = await measureInProcessLatency(rounds, ['issuer', 'holder', 'insurance'], client);
     console.log(readLatencyRows(r, twoProcesses ? TWO_PROCESS_LABELS : IN_PROCESS_LABELS).join('\n'));
   } finally {

@@ -23,6 +23,7 @@
  *    read ahead at the insertion (a second gateway with `readAhead`).
  * 5. The latency of (1) on the in-process emulated card (gateway-latency-inprocess.ts).
  * 6. The same with the HIS's reads in the client process, on its own copy of that card.
+ * Before 5, this process spins 5 s to count the machine's own stalls (stalls.ts), printed first.
  * Only 127.0.0.1. Starts pcscd when none runs (and stops it after). Run: pnpm bench:gateway
  * (`--cpu-prof` before the script path profiles this, the gateway's, process).
  */
@@ -61,6 +62,7 @@ import {
   TWO_PROCESS_LABELS,
 } from './gateway-latency-inprocess.js';
 import { percentile, readLatencyRows, timedInTurn } from './sampling.js';
+import { measureStalls, stallsLine } from './stalls.js';
 import { hasWrk, wrk } from './wrk.js';
 
 const LATENCY_ROUNDS = Number(process.env.BENCH_ROUNDS ?? 300);
@@ -74,6 +76,7 @@ const CLIENTS = 50;
 const SECTIONS = ['issuer', 'holder', 'insurance'] as const;
 const FIRST_READS = 20;
 const OPERATOR_MS = 200;
+const STALL_S = 5;
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 
@@ -289,6 +292,8 @@ try {
   await logLines.flush();
   const linesLogged = readFileSync(logFile, 'utf8').split('\n').length - 1;
 
+  // How often the machine itself stops a running thread: what sets a p99 when nothing else does.
+  const stalls = measureStalls(STALL_S);
   // 5. The gateway's own latency on the in-process emulated card, without pcscd's jitter.
   const inProcess = await measureInProcessLatency(IN_PROCESS_ROUNDS, SECTIONS);
   // 6. The same, the HIS's reads in the client process (its own emulated copy of the card).
@@ -296,6 +301,7 @@ try {
 
   const ms = (x: number) => x.toFixed(2);
   console.log(`machine: ${cpus().length} × ${cpus()[0]?.model}, Node ${process.version}`);
+  console.log(stallsLine(stalls));
   console.log(`loopback quick-ACK: ${rig.quickAck.applied ? 'on' : `off (${rig.quickAck.reason})`}`);
   console.log(
     `processes: card (gateway-card.ts), gateway (this; log level ${config.logLevel}, ${linesLogged} log lines, audit on), client (forked); load: ${hasWrk ? 'wrk -t1' : 'the client process'}\n`,
