@@ -1,7 +1,7 @@
 /**
  * What a loopback round trip costs on this machine before any gateway work, layer by layer, in
  * one process, one at a time, in turn (tests/bench/sampling.ts `timedInTurn`):
- * - the machine's own stalls: gaps in a busy loop reading the clock;
+ * - the machine's own stalls, before and after (stalls.ts);
  * - a TCP round trip: a `node:net` server answering fixed bytes to a `LeanHttpClient`;
  * - a `node:http` server answering the same bytes, to the lean client and to `node:http`'s own;
  * - a Fastify route answering them, to the lean client.
@@ -12,6 +12,7 @@ import { type AddressInfo, createServer as createTcpServer, type Server } from '
 import Fastify from 'fastify';
 import { LeanHttpClient } from './lean-http.js';
 import { percentile, timedInTurn } from './sampling.js';
+import { measureStalls, stallsLine } from './stalls.js';
 
 const rounds = Number(process.argv[2] ?? 3000);
 /** About the size of a registration read's answer. */
@@ -23,25 +24,12 @@ const answer = Buffer.concat([
   body,
 ]);
 
-/** Clock gaps over 0.5 and 1 ms in a busy loop of `ms`: time the process was not running. */
-function stalls(ms: number): { over05: number; over1: number; max: number } {
-  const start = performance.now();
-  let last = start;
-  const gaps: number[] = [];
-  while (last - start < ms) {
-    const now = performance.now();
-    if (now - last > 0.5) gaps.push(now - last);
-    last = now;
-  }
-  return { over05: gaps.length, over1: gaps.filter((g) => g > 1).length, max: Math.max(0, ...gaps) };
-}
-
 const listening = async (server: Server | ReturnType<typeof createServer>) => {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
 };
 
-const before = stalls(3000);
+const before = measureStalls(3);
 const tcp = createTcpServer((socket) => {
   socket.setNoDelay(true);
   socket.on('data', () => socket.write(answer));
@@ -78,7 +66,7 @@ const samples = await timedInTurn(rounds, 200, {
   nodeHttpBothSides: nodeHttpGet,
   fastify: () => fastifyClient.timedGet(),
 });
-const after = stalls(3000);
+const after = measureStalls(3);
 for (const c of [tcpClient, httpClient, fastifyClient]) c.close();
 agent.destroy();
 tcp.close();
@@ -100,6 +88,4 @@ for (const [k, label] of Object.entries(labels) as [keyof typeof samples, string
     `| ${label} | ${ms(percentile(xs, 50))} | ${ms(percentile(xs, 99))} | ${ms(Math.max(...xs))} |`,
   );
 }
-console.log(
-  `\nbusy-loop clock gaps in 3 s, before / after: > 0.5 ms ${before.over05} / ${after.over05}, > 1 ms ${before.over1} / ${after.over1}, longest ${ms(before.max)} / ${ms(after.max)} ms`,
-);
+console.log(`\nbefore: ${stallsLine(before)}\nafter: ${stallsLine(after)}`);

@@ -3,7 +3,8 @@
  * and counts the gaps in it (the time it was not running: host steal, interrupts, other work
  * scheduled on its vCPU). A read's p99 is the slowest 1 %: once stalls of a millisecond or more
  * hit one request in a hundred, they set it, whatever the code does. The gateway benchmark prints
- * this beside its latency figures; alone: `pnpm exec tsx tests/bench/stalls.ts [SECONDS]`.
+ * this beside its latency figures, http-floor.ts before and after its round trips. Alone:
+ * `pnpm exec tsx tests/bench/stalls.ts [SECONDS]`.
  */
 
 export interface Stalls {
