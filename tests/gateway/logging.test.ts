@@ -109,6 +109,12 @@ describe('what the gateway logs', () => {
       sections: ['holder', 'insurance', 'address', 'issuer'],
     });
     expect(read.card).toMatch(/^\d{4}\*+\d{3}[\dX]$/);
+    // A card operation that failed is audited too, with its catalogue code as the outcome.
+    expect(auditLines.find((a) => a.outcome !== 'ok')).toMatchObject({
+      client: 'all',
+      action: 'read',
+      outcome: 'HCARD_E_READER_NOT_FOUND',
+    });
     for (const secret of secrets) expect(JSON.stringify(auditLines), secret).not.toContain(secret);
   });
 
