@@ -1,8 +1,9 @@
 /** The gateway benchmarks' config: loopback only, rate limits out of the way, one read:basic token. */
 import { createHash } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 export const BENCH_TOKEN = `hcard_${'b'.repeat(43)}`;
 /** The seed of the emulated card the latency parts read without pcscd, in either process. */
@@ -25,4 +26,16 @@ export function writeBenchConfig(prefix: string): { dir: string; configFile: str
     { mode: 0o600 },
   );
   return { dir, configFile };
+}
+
+/**
+ * Resolves once the gateway trusts the config file's times (file-change.ts): until then its
+ * token store reads the file again in every turn of the event loop, which a desk's config,
+ * written long before, never costs. The benchmarks wait for it before they measure.
+ */
+export async function configSettled(configFile: string): Promise<void> {
+  // Imported here: the client process (the HIS) takes this file's constants, not the gateway.
+  const { TIMESTAMP_TICK_MS } = await import('@hcard/gateway');
+  const waitMs = statSync(configFile).ctimeMs + TIMESTAMP_TICK_MS - Date.now();
+  if (waitMs >= 0) await sleep(waitMs + 10);
 }

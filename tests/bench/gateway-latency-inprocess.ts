@@ -43,7 +43,7 @@ import { EmulatorDriver } from '@hcard/reader-driver';
 import Fastify from 'fastify';
 import { type ClientProcess, startClient } from './client-process.js';
 import { timedDirectRead } from './direct-read.js';
-import { BENCH_CARD_SEED, BENCH_TOKEN, writeBenchConfig } from './gateway-bench-config.js';
+import { BENCH_CARD_SEED, BENCH_TOKEN, configSettled, writeBenchConfig } from './gateway-bench-config.js';
 import { LeanHttpClient } from './lean-http.js';
 import { type ReadLatency, readLatencyRows, timedInTurn } from './sampling.js';
 import { measureStalls, stallsLine } from './stalls.js';
@@ -146,6 +146,7 @@ export async function measureInProcessLatency(
     return performance.now() - started;
   };
   try {
+    await configSettled(configFile);
     return await timedInTurn(rounds, 20, { ...his, again: his.direct, service: serviceRead });
   } finally {
     for (const c of [leanGateway, leanBare, leanMinimal, leanFloor]) c.close();

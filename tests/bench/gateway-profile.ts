@@ -36,7 +36,7 @@ import {
 } from '@hcard/gateway';
 import { EmulatorDriver } from '@hcard/reader-driver';
 import Fastify from 'fastify';
-import { BENCH_TOKEN, writeBenchConfig } from './gateway-bench-config.js';
+import { BENCH_TOKEN, configSettled, writeBenchConfig } from './gateway-bench-config.js';
 import { percentile } from './sampling.js';
 import { wrk } from './wrk.js';
 
@@ -96,6 +96,7 @@ bare.get('/card', async () => sameJson);
 await bare.listen({ host: '127.0.0.1', port: 0 });
 const bareUrl = `http://127.0.0.1:${(bare.server.address() as AddressInfo).port}/card`;
 const others: { server: { close(): Promise<void> } }[] = [];
+await configSettled(configFile);
 try {
   if (mode === 'gateway-only')
     console.log(`gateway ${(await load(cardUrl, headers, seconds)).toFixed(0)} req/s`);

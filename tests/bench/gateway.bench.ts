@@ -51,7 +51,7 @@ import { PcscDriver } from '@hcard/reader-driver';
 import Fastify from 'fastify';
 import { PcscRig, READERS, waitFor } from '../support/pcsc-rig.js';
 import { startClient } from './client-process.js';
-import { BENCH_TOKEN, writeBenchConfig } from './gateway-bench-config.js';
+import { BENCH_TOKEN, configSettled, writeBenchConfig } from './gateway-bench-config.js';
 import {
   answerBytes,
   IN_PROCESS_LABELS,
@@ -166,6 +166,7 @@ try {
         psam: READERS.psam.name,
         sections: core,
       });
+  await configSettled(configFile);
   const latency = await timedInTurn(LATENCY_ROUNDS, 5, {
     direct: clientRead('driver'),
     gateway: clientRead('http', latencyUrl, headers),

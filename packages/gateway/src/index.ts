@@ -1,6 +1,7 @@
 /** @hcard/gateway: the local HTTP gateway. This file only re-exports. */
 export * from './app.js';
 export * from './config/config.js';
+export { TIMESTAMP_TICK_MS } from './config/file-change.js';
 export * from './config/hotlist.js';
 export * from './config/tokens.js';
 export * from './events/event-hub.js';

@@ -18,7 +18,8 @@ import { type Stats, statSync } from 'node:fs';
 
 export type FileStamp = Pick<Stats, 'ctimeMs' | 'size' | 'ino'>;
 
-const TIMESTAMP_TICK_MS = 2000;
+/** How long a file must have been unchanged before its `stat` is trusted (see above). */
+export const TIMESTAMP_TICK_MS = 2000;
 
 /** The file's stamp, or undefined when it does not exist or cannot be looked at. */
 export function fileStamp(file: string): FileStamp | undefined {
