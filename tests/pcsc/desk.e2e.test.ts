@@ -233,6 +233,14 @@ describe.skipIf(unavailable).sequential('the desk page in Chromium, through pcsc
     expect(card).toContain(
       items.ruralInsuranceNumber === items.idNumber ? '同身份证号' : masked(items.ruralInsuranceNumber!),
     );
+    // The age turns on the birthday itself, whatever today's date and the card's birth date are.
+    expect(
+      await page.evaluate<string[]>(`import('/desk/desk.js').then((m) => [
+        m.age('19900615', new Date(2026, 5, 14)), m.age('19900615', new Date(2026, 5, 15)),
+        m.age('19900615', new Date(2026, 0, 1)), m.age('20251231', new Date(2026, 11, 30)),
+        m.age('20261231', new Date(2026, 11, 30)), m.age('', new Date(2026, 0, 1)),
+      ])`),
+    ).toEqual(['35 岁', '36 岁', '35 岁', '不满 1 岁', '', '']);
     // The page's copy of the payment-scheme labels is card-core's code table.
     expect(await page.evaluate<unknown>("import('/desk/desk.js').then((m) => m.PAYMENT_SCHEMES)")).toEqual(
       labels,

@@ -556,7 +556,8 @@ const birth = (d) =>
 const mask = (s) =>
   s.length > 8 ? s.slice(0, 4) + '*'.repeat(s.length - 8) + s.slice(-4) : '*'.repeat(s.length);
 
-function age(birthDate, today = new Date()) {
+/** Whole years on `today` (exported for the browser test); '' for a date not yet come or unreadable. */
+export function age(birthDate, today = new Date()) {
   const m = /^(\d{4})(\d{2})(\d{2})$/.exec(birthDate ?? '');
   if (!m) return '';
   const [year, month, day] = m.slice(1).map(Number);
