@@ -339,6 +339,45 @@ describe('POST /v1/readers/{reader}/card/encounters with an Idempotency-Key', ()
     expect((await outpatientRecords(rig)).map((e) => e.number)).toEqual([1, 2, 3]);
   });
 
+  it('overwrites the oldest record, by its visit time, when every slot is in use', async () => {
+    rig = await startGatewayRig({
+      listen: true,
+      seed: 'full-2',
+      card: { encounters: { outpatient: 99 } },
+    });
+    const before = await outpatientRecords(rig);
+    const oldest = before.reduce((a, b) => (b.items.visitDateTime! < a.items.visitDateTime! ? b : a));
+    // Not the first slot, so "always record 1" would fail here.
+    expect(oldest.number).not.toBe(1);
+    const body = visit('gateway-visit-full');
+    const res = await post(rig, 'visit-0009-abcdef', body);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ record: oldest.number });
+    const after = await outpatientRecords(rig);
+    expect(after.map((e) => e.number)).toEqual(before.map((e) => e.number));
+    for (const record of after)
+      if (record.number === oldest.number) expect(record.items).toMatchObject(body.items);
+      else expect(record).toEqual(before.find((e) => e.number === record.number));
+  });
+
+  it('replays the same body with its keys in another order: the same request', async () => {
+    rig = await startGatewayRig({ listen: true });
+    const body = visit('gateway-visit-10');
+    const first = await post(rig, 'visit-0010-abcdef', body);
+    expect(first.status).toBe(200);
+    const apdus = rig.card.commandCount;
+    const reordered = {
+      items: Object.fromEntries(Object.entries(body.items).reverse()),
+      kind: body.kind,
+    };
+    expect(JSON.stringify(reordered)).not.toBe(JSON.stringify(body));
+    const again = await post(rig, 'visit-0010-abcdef', reordered);
+    expect(again.status).toBe(200);
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    expect(await again.json()).toEqual(await first.json());
+    expect(rig.card.commandCount).toBe(apdus);
+  });
+
   it('refuses the same key with another body (422 HCARD_E_IDEMPOTENCY_CONFLICT), writing nothing', async () => {
     rig = await startGatewayRig({ listen: true });
     expect((await post(rig, 'visit-0003-abcdef', visit('gateway-visit-3'))).status).toBe(200);

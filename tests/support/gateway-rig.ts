@@ -80,6 +80,8 @@ export interface GatewayRig {
 export async function startGatewayRig(
   options: {
     seed?: number | string;
+    /** How the seed's health card is built (its encounters, say). */
+    card?: Parameters<typeof generateCard>[1];
     listen?: boolean;
     config?: Record<string, unknown>;
     deps?: Partial<GatewayDeps>;
@@ -93,7 +95,7 @@ export async function startGatewayRig(
   } = {},
 ): Promise<GatewayRig> {
   const seed = options.seed ?? 'gateway';
-  const built = generateCard(seed);
+  const built = generateCard(seed, options.card);
   const builtChip = options.chip ? generateChip(seed, options.chip) : undefined;
   const chipCard = builtChip ? loadEmulatedChip(JSON.parse(JSON.stringify(builtChip.image))) : undefined;
   const card = chipCard?.health ?? new EmulatedHealthCard(built.image);
