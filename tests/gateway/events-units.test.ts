@@ -185,6 +185,23 @@ describe('the event hub', () => {
     expect(seen).toEqual([`${R}#1`, `${R}#2`]);
     expect(hub.subscriberCount).toBe(1);
   });
+
+  it('keeps the last `capacity` events: an id older than those is unknown, and gets a reset', async () => {
+    const hub = new EventHub(3);
+    for (let counter = 1; counter <= 5; counter++) hub.publish(ev('card-inserted', R, counter));
+    expect(hub.history.map((e) => e.counter)).toEqual([3, 4, 5]);
+    expect(hub.knows(`${R}#2`)).toBe(false);
+    expect(hub.knows(`${R}#3`)).toBe(true);
+    const sent: FeedMessage[] = [];
+    const feed = openFeed(hub, {
+      since: `${R}#2`,
+      state: async () => [status(R, 5, true)],
+      send: (m) => sent.push(m),
+    });
+    await feed.ready;
+    expect(sent.map((m) => m.type)).toEqual(['reset', 'state']);
+    feed.close();
+  });
 });
 
 describe('sseFrame', () => {
