@@ -338,6 +338,38 @@ describe('GET /v1/idcard and …/identity, with the ID-card reader on a pty', ()
     expect(d.verdict).toBe('fail');
   });
 
+  it('GET /v1/readers says when the ID-card reader does not answer, and stops saying so once it does', async () => {
+    const silent = await startPtyPair();
+    let answering: ServedIdCardReader | undefined;
+    try {
+      rig = await startGatewayRig({ listen: true, seed: 'gw-idcard-silent', idCardPort: silent.a });
+      const r = rig;
+      const idCardUntil = async (done: (idCard: { problem?: string }) => boolean) => {
+        for (let i = 0; i < 100; i++) {
+          const { idCard } = (await (await get(r, '/v1/readers', 'basic')).json()) as {
+            idCard: { port: string; counter: number; problem?: string };
+          };
+          if (done(idCard)) return idCard;
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+        throw new Error('the reader list never changed');
+      };
+      // Nothing on the other end of the pty: each poll's find-card times out.
+      expect(await idCardUntil((c) => c.problem !== undefined)).toEqual({
+        port: silent.a,
+        counter: 0,
+        problem: 'HCARD_E_IDCARD_TIMEOUT',
+      });
+      answering = serveIdCardReader(new EmulatedIdCardReader(), silent.b);
+      expect(await idCardUntil((c) => c.problem === undefined)).toEqual({ port: silent.a, counter: 0 });
+    } finally {
+      await rig?.close();
+      rig = undefined;
+      await answering?.close();
+      await silent.stop();
+    }
+  });
+
   it('says when no ID-card reader is configured', async () => {
     rig = await startGatewayRig({ listen: true, seed: 'gw-no-idcard' });
     const res = await get(rig, '/v1/idcard', 'basic');

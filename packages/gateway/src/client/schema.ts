@@ -78,6 +78,8 @@ export interface paths {
                                 port: string;
                                 /** @description ID cards read on it since the gateway started; the id of its latest idcard-placed event */
                                 counter: number;
+                                /** @description the catalogue code of the last poll's failure (reader silent, port gone); absent while polls succeed */
+                                problem?: string;
                             };
                         };
                     };

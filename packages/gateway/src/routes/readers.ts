@@ -1,7 +1,7 @@
 /**
  * `GET /v1/readers`: the readers, whether a card is in, its ATR and the reader's event counter;
  * and the ID-card reader's counter where the gateway has one, so that a client without the
- * event stream (polling) sees a new ID card too.
+ * event stream (polling) sees a new ID card too, and whether that reader answers.
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
@@ -22,6 +22,18 @@ const IdCardReader = Type.Object({
   counter: Type.Integer({
     description: 'ID cards read on it since the gateway started; the id of its latest idcard-placed event',
   }),
+  problem: Type.Optional(
+    Type.String({
+      description:
+        "the catalogue code of the last poll's failure (reader silent, port gone); absent while polls succeed",
+    }),
+  ),
+});
+
+const idCardStatus = ({ port, counter, lastProblem }: IdCardService) => ({
+  port,
+  counter,
+  ...(lastProblem ? { problem: lastProblem } : {}),
 });
 
 export const readerRoutes: FastifyPluginAsyncTypebox<{
@@ -43,7 +55,7 @@ export const readerRoutes: FastifyPluginAsyncTypebox<{
     },
     async () => ({
       readers: await service.list(),
-      ...(idCards ? { idCard: { port: idCards.port, counter: idCards.counter } } : {}),
+      ...(idCards ? { idCard: idCardStatus(idCards) } : {}),
     }),
   );
 };
