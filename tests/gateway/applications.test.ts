@@ -10,7 +10,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import { toHex } from '@hcard/card-core';
+import { mohrssErrorText, toHex } from '@hcard/card-core';
 import {
   type BuildChipOptions,
   EmulatedIdCardReader,
@@ -29,6 +29,7 @@ import {
   auditingHooks,
   createLogger,
   Hotlist,
+  LineQueue,
   PersonalDataMasker,
 } from '@hcard/gateway';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -78,6 +79,68 @@ describe('GET …/card/ssse and …/card/bank', () => {
     expect((await fetch(`${rig.url}${CARD}/ssse`, { headers: { host: rig.headers().host! } })).status).toBe(
       401,
     );
+  });
+
+  it('a PSAM without the SSSE keys: the holder unreadable with its MOHRSS code, and as text an error with that code', async () => {
+    rig = await startGatewayRig({
+      listen: true,
+      seed: 'gw-ssse-no-keys',
+      chip: {},
+      psam: { ssseKeys: null },
+    });
+    // -2203 is the code after which an integration falls back to the HSM (spec A.7).
+    const mohrss = { code: -2203, text: mohrssErrorText(-2203) };
+    const body = (await (await get(rig, `${CARD}/ssse`, 'basic')).json()) as Record<string, unknown>;
+    expect(body.holder).toEqual({ readable: false, reason: 'psam-key-missing', mohrss });
+    expect(body.card).toEqual(rig.chip!.built.ssse!.card);
+    expect(body).not.toHaveProperty('iReadCardBas');
+    const text = await get(rig, `${CARD}/ssse?format=text`, 'basic');
+    expect(text.status).toBe(502);
+    expect(((await text.json()) as { error: unknown }).error).toMatchObject({
+      code: 'HCARD_E_SSSE_READ_FAILED',
+      message: expect.stringContaining('psam-key-missing'),
+      mohrss,
+    });
+    // ?fresh=true reads the card again; without it the snapshot answers.
+    expect(rig.service.cardReads).toBe(1);
+    const again = (await (await get(rig, `${CARD}/ssse?fresh=true`, 'basic')).json()) as { cached: boolean };
+    expect([again.cached, rig.service.cardReads]).toEqual([false, 2]);
+  });
+
+  it('masks the social-security and bank holder names it served wherever they appear in a log line', async () => {
+    const lines: string[] = [];
+    const masker = new PersonalDataMasker();
+    const logLines = new LineQueue(
+      new Writable({
+        write(chunk, _e, done) {
+          lines.push(String(chunk));
+          done();
+        },
+      }),
+    );
+    // Names the health application does not hold, so only these reads can teach them.
+    const names = { ssse: '欧阳明', bank: '上官云' };
+    rig = await startGatewayRig({
+      listen: true,
+      seed: 'gw-app-names',
+      chip: { ssse: { name: names.ssse }, bank: { holderName: names.bank } },
+      deps: {
+        loggerInstance: createLogger({ level: 'debug', masker, destination: logLines }),
+        hooks: auditingHooks(new AuditLog(join(dir, 'names-audit.jsonl'), { masker }), masker),
+      },
+    });
+    expect((await get(rig, `${CARD}/ssse`, 'basic')).status).toBe(200);
+    expect((await get(rig, `${CARD}/bank`, 'basic')).status).toBe(200);
+    // A client's mistake puts each name in a logged URL.
+    for (const name of Object.values(names))
+      expect((await get(rig, `${CARD}?sections=${encodeURIComponent(name)}`, 'basic')).status).toBe(400);
+    await logLines.flush();
+    const log = lines.join('');
+    expect(log).toContain('sections=');
+    for (const name of Object.values(names)) {
+      expect(log, name).not.toContain(name);
+      expect(log, name).not.toContain(encodeURIComponent(name));
+    }
   });
 
   it('answers the bank application masked; no full number or track 2 in any answer, log line or the audit file', async () => {

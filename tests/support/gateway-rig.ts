@@ -24,6 +24,7 @@ import {
   type GatewayConfig,
   type GatewayDeps,
   IdCardService,
+  type IdCardServiceOptions,
   parseConfig,
   type ReadAhead,
   ReaderService,
@@ -90,6 +91,10 @@ export async function startGatewayRig(
     chip?: BuildChipOptions;
     /** Serve the ID-card reader on this serial port (polled every 100 ms). */
     idCardPort?: string;
+    /** The ID-card reader service's other options (how long it keeps a card, say). */
+    idCard?: Omit<IdCardServiceOptions, 'port'>;
+    /** How the PSAM is built (without the SSSE keys, say). */
+    psam?: Parameters<typeof buildPsamImage>[0];
     /** The service's read-ahead at card insertion (off by default). */
     readAhead?: ReadAhead;
   } = {},
@@ -101,7 +106,7 @@ export async function startGatewayRig(
   const card = chipCard?.health ?? new EmulatedHealthCard(built.image);
   const driver = new EmulatorDriver();
   driver.insert(USER_READER, chipCard ?? card);
-  driver.insert(PSAM_READER, new EmulatedPsam(buildPsamImage()));
+  driver.insert(PSAM_READER, new EmulatedPsam(buildPsamImage(options.psam)));
   const service = new ReaderService(options.driver ?? driver, {
     psamPin: TEST_PSAM_PIN,
     ...(options.readAhead ? { readAhead: options.readAhead } : {}),
@@ -109,7 +114,7 @@ export async function startGatewayRig(
   await service.start();
   let config = testConfig(options.config);
   const idCards = options.idCardPort
-    ? new IdCardService({ port: options.idCardPort, pollMs: 100 }, service.events)
+    ? new IdCardService({ port: options.idCardPort, pollMs: 100, ...options.idCard }, service.events)
     : undefined;
   idCards?.start();
   const app = await buildApp(config, { service, ...(idCards ? { idCards } : {}), ...options.deps });

@@ -126,7 +126,7 @@ export const ERROR_CATALOGUE = {
     'The social-security application could not be read',
     502,
     69,
-    'The details name the failure and its MOHRSS error code.',
+    'The error names the failure and gives its MOHRSS error code and text (the gateway answers them as "mohrss").',
   ),
   HCARD_E_IDCARD_NOT_CONFIGURED: entry(
     'No ID-card reader is configured',

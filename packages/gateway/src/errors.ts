@@ -1,9 +1,16 @@
 /**
- * Every failure leaves the gateway as `{ error: { code, message, hint? } }` with the catalogue's
+ * Every failure leaves the gateway as `{ error: { code, message, hint?, mohrss? } }` with the catalogue's
  * HTTP status: catalogue errors as they are, Fastify's own (bad JSON, schema validation, body
  * too large, unknown route, rate limit) mapped to catalogue codes. No stack ever reaches a client.
  */
-import { ERROR_CATALOGUE, type ErrorCode, type HcardError, hcardError, isHcardError } from '@hcard/card-core';
+import {
+  ERROR_CATALOGUE,
+  type ErrorCode,
+  type HcardError,
+  hcardError,
+  isHcardError,
+  type MohrssError,
+} from '@hcard/card-core';
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 
@@ -15,6 +22,15 @@ export const ErrorBody = Type.Object(
       hint: Type.Optional(Type.String()),
       /** Interface error code (101–113) on the compat routes. */
       ifCode: Type.Optional(Type.Integer()),
+      mohrss: Type.Optional(
+        Type.Object(
+          { code: Type.Integer(), text: Type.String() },
+          {
+            description:
+              'the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key',
+          },
+        ),
+      ),
     }),
   },
   { $id: 'Error' },
@@ -45,7 +61,15 @@ export function toCatalogueError(error: unknown): HcardError {
 
 export function errorBody(err: HcardError) {
   const hint = err.hint;
-  return { error: { code: err.code, message: err.message, ...(hint ? { hint } : {}) } };
+  const mohrss = err.details.mohrss as MohrssError | undefined;
+  return {
+    error: {
+      code: err.code,
+      message: err.message,
+      ...(hint ? { hint } : {}),
+      ...(mohrss ? { mohrss: { code: mohrss.code, text: mohrss.text } } : {}),
+    },
+  };
 }
 
 export function registerErrorHandling(app: FastifyInstance): void {

@@ -97,6 +97,11 @@ export interface paths {
                                 message: string;
                                 hint?: string;
                                 ifCode?: number;
+                                /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                                mohrss?: {
+                                    code: number;
+                                    text: string;
+                                };
                             };
                         };
                     };
@@ -114,6 +119,11 @@ export interface paths {
                                 message: string;
                                 hint?: string;
                                 ifCode?: number;
+                                /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                                mohrss?: {
+                                    code: number;
+                                    text: string;
+                                };
                             };
                         };
                     };
@@ -210,6 +220,11 @@ export interface paths {
                                 message: string;
                                 hint?: string;
                                 ifCode?: number;
+                                /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                                mohrss?: {
+                                    code: number;
+                                    text: string;
+                                };
                             };
                         };
                     };
@@ -227,6 +242,11 @@ export interface paths {
                                 message: string;
                                 hint?: string;
                                 ifCode?: number;
+                                /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                                mohrss?: {
+                                    code: number;
+                                    text: string;
+                                };
                             };
                         };
                     };
@@ -244,6 +264,11 @@ export interface paths {
                                 message: string;
                                 hint?: string;
                                 ifCode?: number;
+                                /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                                mohrss?: {
+                                    code: number;
+                                    text: string;
+                                };
                             };
                         };
                     };
@@ -261,6 +286,11 @@ export interface paths {
                                 message: string;
                                 hint?: string;
                                 ifCode?: number;
+                                /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                                mohrss?: {
+                                    code: number;
+                                    text: string;
+                                };
                             };
                         };
                     };
@@ -278,6 +308,11 @@ export interface paths {
                                 message: string;
                                 hint?: string;
                                 ifCode?: number;
+                                /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                                mohrss?: {
+                                    code: number;
+                                    text: string;
+                                };
                             };
                         };
                     };
@@ -295,6 +330,11 @@ export interface paths {
                                 message: string;
                                 hint?: string;
                                 ifCode?: number;
+                                /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                                mohrss?: {
+                                    code: number;
+                                    text: string;
+                                };
                             };
                         };
                     };
@@ -312,6 +352,11 @@ export interface paths {
                                 message: string;
                                 hint?: string;
                                 ifCode?: number;
+                                /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                                mohrss?: {
+                                    code: number;
+                                    text: string;
+                                };
                             };
                         };
                     };
@@ -329,6 +374,11 @@ export interface paths {
                                 message: string;
                                 hint?: string;
                                 ifCode?: number;
+                                /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                                mohrss?: {
+                                    code: number;
+                                    text: string;
+                                };
                             };
                         };
                     };
@@ -346,6 +396,11 @@ export interface paths {
                                 message: string;
                                 hint?: string;
                                 ifCode?: number;
+                                /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                                mohrss?: {
+                                    code: number;
+                                    text: string;
+                                };
                             };
                         };
                     };
@@ -421,6 +476,11 @@ export interface paths {
                                 message: string;
                                 hint?: string;
                                 ifCode?: number;
+                                /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                                mohrss?: {
+                                    code: number;
+                                    text: string;
+                                };
                             };
                         };
                     };
@@ -438,6 +498,11 @@ export interface paths {
                                 message: string;
                                 hint?: string;
                                 ifCode?: number;
+                                /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                                mohrss?: {
+                                    code: number;
+                                    text: string;
+                                };
                             };
                         };
                     };
@@ -455,6 +520,11 @@ export interface paths {
                                 message: string;
                                 hint?: string;
                                 ifCode?: number;
+                                /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                                mohrss?: {
+                                    code: number;
+                                    text: string;
+                                };
                             };
                         };
                     };
@@ -472,6 +542,11 @@ export interface paths {
                                 message: string;
                                 hint?: string;
                                 ifCode?: number;
+                                /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                                mohrss?: {
+                                    code: number;
+                                    text: string;
+                                };
                             };
                         };
                     };
@@ -489,6 +564,11 @@ export interface paths {
                                 message: string;
                                 hint?: string;
                                 ifCode?: number;
+                                /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                                mohrss?: {
+                                    code: number;
+                                    text: string;
+                                };
                             };
                         };
                     };
@@ -506,6 +586,11 @@ export interface paths {
                                 message: string;
                                 hint?: string;
                                 ifCode?: number;
+                                /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                                mohrss?: {
+                                    code: number;
+                                    text: string;
+                                };
                             };
                         };
                     };
@@ -523,6 +608,11 @@ export interface paths {
                                 message: string;
                                 hint?: string;
                                 ifCode?: number;
+                                /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                                mohrss?: {
+                                    code: number;
+                                    text: string;
+                                };
                             };
                         };
                     };
@@ -540,6 +630,11 @@ export interface paths {
                                 message: string;
                                 hint?: string;
                                 ifCode?: number;
+                                /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                                mohrss?: {
+                                    code: number;
+                                    text: string;
+                                };
                             };
                         };
                     };
@@ -557,6 +652,11 @@ export interface paths {
                                 message: string;
                                 hint?: string;
                                 ifCode?: number;
+                                /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                                mohrss?: {
+                                    code: number;
+                                    text: string;
+                                };
                             };
                         };
                     };
@@ -637,6 +737,11 @@ export interface paths {
                                 message: string;
                                 hint?: string;
                                 ifCode?: number;
+                                /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                                mohrss?: {
+                                    code: number;
+                                    text: string;
+                                };
                             };
                         };
                     };
@@ -654,6 +759,11 @@ export interface paths {
                                 message: string;
                                 hint?: string;
                                 ifCode?: number;
+                                /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                                mohrss?: {
+                                    code: number;
+                                    text: string;
+                                };
                             };
                         };
                     };
@@ -671,6 +781,11 @@ export interface paths {
                                 message: string;
                                 hint?: string;
                                 ifCode?: number;
+                                /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                                mohrss?: {
+                                    code: number;
+                                    text: string;
+                                };
                             };
                         };
                     };
@@ -688,6 +803,11 @@ export interface paths {
                                 message: string;
                                 hint?: string;
                                 ifCode?: number;
+                                /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                                mohrss?: {
+                                    code: number;
+                                    text: string;
+                                };
                             };
                         };
                     };
@@ -705,6 +825,11 @@ export interface paths {
                                 message: string;
                                 hint?: string;
                                 ifCode?: number;
+                                /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                                mohrss?: {
+                                    code: number;
+                                    text: string;
+                                };
                             };
                         };
                     };
@@ -722,6 +847,11 @@ export interface paths {
                                 message: string;
                                 hint?: string;
                                 ifCode?: number;
+                                /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                                mohrss?: {
+                                    code: number;
+                                    text: string;
+                                };
                             };
                         };
                     };
@@ -739,6 +869,11 @@ export interface paths {
                                 message: string;
                                 hint?: string;
                                 ifCode?: number;
+                                /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                                mohrss?: {
+                                    code: number;
+                                    text: string;
+                                };
                             };
                         };
                     };
@@ -756,6 +891,11 @@ export interface paths {
                                 message: string;
                                 hint?: string;
                                 ifCode?: number;
+                                /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                                mohrss?: {
+                                    code: number;
+                                    text: string;
+                                };
                             };
                         };
                     };
@@ -773,6 +913,11 @@ export interface paths {
                                 message: string;
                                 hint?: string;
                                 ifCode?: number;
+                                /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                                mohrss?: {
+                                    code: number;
+                                    text: string;
+                                };
                             };
                         };
                     };
@@ -862,6 +1007,11 @@ export interface paths {
                                 message: string;
                                 hint?: string;
                                 ifCode?: number;
+                                /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                                mohrss?: {
+                                    code: number;
+                                    text: string;
+                                };
                             };
                         };
                     };
@@ -879,6 +1029,11 @@ export interface paths {
                                 message: string;
                                 hint?: string;
                                 ifCode?: number;
+                                /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                                mohrss?: {
+                                    code: number;
+                                    text: string;
+                                };
                             };
                         };
                     };
@@ -896,6 +1051,11 @@ export interface paths {
                                 message: string;
                                 hint?: string;
                                 ifCode?: number;
+                                /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                                mohrss?: {
+                                    code: number;
+                                    text: string;
+                                };
                             };
                         };
                     };
@@ -913,6 +1073,11 @@ export interface paths {
                                 message: string;
                                 hint?: string;
                                 ifCode?: number;
+                                /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                                mohrss?: {
+                                    code: number;
+                                    text: string;
+                                };
                             };
                         };
                     };
@@ -930,6 +1095,11 @@ export interface paths {
                                 message: string;
                                 hint?: string;
                                 ifCode?: number;
+                                /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                                mohrss?: {
+                                    code: number;
+                                    text: string;
+                                };
                             };
                         };
                     };
@@ -947,6 +1117,11 @@ export interface paths {
                                 message: string;
                                 hint?: string;
                                 ifCode?: number;
+                                /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                                mohrss?: {
+                                    code: number;
+                                    text: string;
+                                };
                             };
                         };
                     };
@@ -964,6 +1139,11 @@ export interface paths {
                                 message: string;
                                 hint?: string;
                                 ifCode?: number;
+                                /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                                mohrss?: {
+                                    code: number;
+                                    text: string;
+                                };
                             };
                         };
                     };
@@ -981,6 +1161,11 @@ export interface paths {
                                 message: string;
                                 hint?: string;
                                 ifCode?: number;
+                                /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                                mohrss?: {
+                                    code: number;
+                                    text: string;
+                                };
                             };
                         };
                     };
@@ -998,6 +1183,11 @@ export interface paths {
                                 message: string;
                                 hint?: string;
                                 ifCode?: number;
+                                /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                                mohrss?: {
+                                    code: number;
+                                    text: string;
+                                };
                             };
                         };
                     };
@@ -1078,6 +1268,11 @@ export interface paths {
                                 message: string;
                                 hint?: string;
                                 ifCode?: number;
+                                /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                                mohrss?: {
+                                    code: number;
+                                    text: string;
+                                };
                             };
                         };
                     };
@@ -1095,6 +1290,11 @@ export interface paths {
                                 message: string;
                                 hint?: string;
                                 ifCode?: number;
+                                /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                                mohrss?: {
+                                    code: number;
+                                    text: string;
+                                };
                             };
                         };
                     };
@@ -1112,6 +1312,11 @@ export interface paths {
                                 message: string;
                                 hint?: string;
                                 ifCode?: number;
+                                /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                                mohrss?: {
+                                    code: number;
+                                    text: string;
+                                };
                             };
                         };
                     };
@@ -1129,6 +1334,11 @@ export interface paths {
                                 message: string;
                                 hint?: string;
                                 ifCode?: number;
+                                /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                                mohrss?: {
+                                    code: number;
+                                    text: string;
+                                };
                             };
                         };
                     };
@@ -1146,6 +1356,11 @@ export interface paths {
                                 message: string;
                                 hint?: string;
                                 ifCode?: number;
+                                /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                                mohrss?: {
+                                    code: number;
+                                    text: string;
+                                };
                             };
                         };
                     };
@@ -1163,6 +1378,11 @@ export interface paths {
                                 message: string;
                                 hint?: string;
                                 ifCode?: number;
+                                /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                                mohrss?: {
+                                    code: number;
+                                    text: string;
+                                };
                             };
                         };
                     };
@@ -1180,6 +1400,11 @@ export interface paths {
                                 message: string;
                                 hint?: string;
                                 ifCode?: number;
+                                /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                                mohrss?: {
+                                    code: number;
+                                    text: string;
+                                };
                             };
                         };
                     };
@@ -1197,6 +1422,11 @@ export interface paths {
                                 message: string;
                                 hint?: string;
                                 ifCode?: number;
+                                /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                                mohrss?: {
+                                    code: number;
+                                    text: string;
+                                };
                             };
                         };
                     };
@@ -1214,6 +1444,11 @@ export interface paths {
                                 message: string;
                                 hint?: string;
                                 ifCode?: number;
+                                /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                                mohrss?: {
+                                    code: number;
+                                    text: string;
+                                };
                             };
                         };
                     };
@@ -1292,6 +1527,11 @@ export interface paths {
                                 message: string;
                                 hint?: string;
                                 ifCode?: number;
+                                /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                                mohrss?: {
+                                    code: number;
+                                    text: string;
+                                };
                             };
                         };
                     };
@@ -1309,6 +1549,11 @@ export interface paths {
                                 message: string;
                                 hint?: string;
                                 ifCode?: number;
+                                /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                                mohrss?: {
+                                    code: number;
+                                    text: string;
+                                };
                             };
                         };
                     };
@@ -1326,6 +1571,11 @@ export interface paths {
                                 message: string;
                                 hint?: string;
                                 ifCode?: number;
+                                /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                                mohrss?: {
+                                    code: number;
+                                    text: string;
+                                };
                             };
                         };
                     };
@@ -1343,6 +1593,11 @@ export interface paths {
                                 message: string;
                                 hint?: string;
                                 ifCode?: number;
+                                /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                                mohrss?: {
+                                    code: number;
+                                    text: string;
+                                };
                             };
                         };
                     };
@@ -1360,6 +1615,11 @@ export interface paths {
                                 message: string;
                                 hint?: string;
                                 ifCode?: number;
+                                /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                                mohrss?: {
+                                    code: number;
+                                    text: string;
+                                };
                             };
                         };
                     };
@@ -1377,6 +1637,11 @@ export interface paths {
                                 message: string;
                                 hint?: string;
                                 ifCode?: number;
+                                /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                                mohrss?: {
+                                    code: number;
+                                    text: string;
+                                };
                             };
                         };
                     };
@@ -1394,6 +1659,11 @@ export interface paths {
                                 message: string;
                                 hint?: string;
                                 ifCode?: number;
+                                /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                                mohrss?: {
+                                    code: number;
+                                    text: string;
+                                };
                             };
                         };
                     };
@@ -1411,6 +1681,11 @@ export interface paths {
                                 message: string;
                                 hint?: string;
                                 ifCode?: number;
+                                /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                                mohrss?: {
+                                    code: number;
+                                    text: string;
+                                };
                             };
                         };
                     };
@@ -1428,6 +1703,11 @@ export interface paths {
                                 message: string;
                                 hint?: string;
                                 ifCode?: number;
+                                /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                                mohrss?: {
+                                    code: number;
+                                    text: string;
+                                };
                             };
                         };
                     };
@@ -1513,6 +1793,11 @@ export interface paths {
                                 message: string;
                                 hint?: string;
                                 ifCode?: number;
+                                /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                                mohrss?: {
+                                    code: number;
+                                    text: string;
+                                };
                             };
                         };
                     };
@@ -1530,6 +1815,11 @@ export interface paths {
                                 message: string;
                                 hint?: string;
                                 ifCode?: number;
+                                /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                                mohrss?: {
+                                    code: number;
+                                    text: string;
+                                };
                             };
                         };
                     };
@@ -1547,6 +1837,11 @@ export interface paths {
                                 message: string;
                                 hint?: string;
                                 ifCode?: number;
+                                /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                                mohrss?: {
+                                    code: number;
+                                    text: string;
+                                };
                             };
                         };
                     };
@@ -1564,6 +1859,11 @@ export interface paths {
                                 message: string;
                                 hint?: string;
                                 ifCode?: number;
+                                /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                                mohrss?: {
+                                    code: number;
+                                    text: string;
+                                };
                             };
                         };
                     };
@@ -1581,6 +1881,11 @@ export interface paths {
                                 message: string;
                                 hint?: string;
                                 ifCode?: number;
+                                /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                                mohrss?: {
+                                    code: number;
+                                    text: string;
+                                };
                             };
                         };
                     };
@@ -1598,6 +1903,11 @@ export interface paths {
                                 message: string;
                                 hint?: string;
                                 ifCode?: number;
+                                /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                                mohrss?: {
+                                    code: number;
+                                    text: string;
+                                };
                             };
                         };
                     };
@@ -1615,6 +1925,11 @@ export interface paths {
                                 message: string;
                                 hint?: string;
                                 ifCode?: number;
+                                /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                                mohrss?: {
+                                    code: number;
+                                    text: string;
+                                };
                             };
                         };
                     };
@@ -1632,6 +1947,11 @@ export interface paths {
                                 message: string;
                                 hint?: string;
                                 ifCode?: number;
+                                /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                                mohrss?: {
+                                    code: number;
+                                    text: string;
+                                };
                             };
                         };
                     };
@@ -1649,6 +1969,11 @@ export interface paths {
                                 message: string;
                                 hint?: string;
                                 ifCode?: number;
+                                /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                                mohrss?: {
+                                    code: number;
+                                    text: string;
+                                };
                             };
                         };
                     };
@@ -1713,6 +2038,11 @@ export interface paths {
                                 message: string;
                                 hint?: string;
                                 ifCode?: number;
+                                /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                                mohrss?: {
+                                    code: number;
+                                    text: string;
+                                };
                             };
                         };
                     };
@@ -2575,6 +2905,11 @@ export interface paths {
                                 message: string;
                                 hint?: string;
                                 ifCode?: number;
+                                /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                                mohrss?: {
+                                    code: number;
+                                    text: string;
+                                };
                             };
                         };
                     };
@@ -2592,6 +2927,11 @@ export interface paths {
                                 message: string;
                                 hint?: string;
                                 ifCode?: number;
+                                /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                                mohrss?: {
+                                    code: number;
+                                    text: string;
+                                };
                             };
                         };
                     };
@@ -2609,6 +2949,11 @@ export interface paths {
                                 message: string;
                                 hint?: string;
                                 ifCode?: number;
+                                /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                                mohrss?: {
+                                    code: number;
+                                    text: string;
+                                };
                             };
                         };
                     };
@@ -2687,6 +3032,11 @@ export interface paths {
                                 message: string;
                                 hint?: string;
                                 ifCode?: number;
+                                /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                                mohrss?: {
+                                    code: number;
+                                    text: string;
+                                };
                             };
                         };
                     };
@@ -2704,6 +3054,11 @@ export interface paths {
                                 message: string;
                                 hint?: string;
                                 ifCode?: number;
+                                /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                                mohrss?: {
+                                    code: number;
+                                    text: string;
+                                };
                             };
                         };
                     };
@@ -2721,6 +3076,11 @@ export interface paths {
                                 message: string;
                                 hint?: string;
                                 ifCode?: number;
+                                /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                                mohrss?: {
+                                    code: number;
+                                    text: string;
+                                };
                             };
                         };
                     };
@@ -2738,6 +3098,11 @@ export interface paths {
                                 message: string;
                                 hint?: string;
                                 ifCode?: number;
+                                /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                                mohrss?: {
+                                    code: number;
+                                    text: string;
+                                };
                             };
                         };
                     };
@@ -2755,6 +3120,11 @@ export interface paths {
                                 message: string;
                                 hint?: string;
                                 ifCode?: number;
+                                /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                                mohrss?: {
+                                    code: number;
+                                    text: string;
+                                };
                             };
                         };
                     };
@@ -2833,6 +3203,11 @@ export interface paths {
                                 message: string;
                                 hint?: string;
                                 ifCode?: number;
+                                /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                                mohrss?: {
+                                    code: number;
+                                    text: string;
+                                };
                             };
                         };
                     };
@@ -2850,6 +3225,11 @@ export interface paths {
                                 message: string;
                                 hint?: string;
                                 ifCode?: number;
+                                /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                                mohrss?: {
+                                    code: number;
+                                    text: string;
+                                };
                             };
                         };
                     };
@@ -2867,6 +3247,11 @@ export interface paths {
                                 message: string;
                                 hint?: string;
                                 ifCode?: number;
+                                /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                                mohrss?: {
+                                    code: number;
+                                    text: string;
+                                };
                             };
                         };
                     };
@@ -2884,6 +3269,11 @@ export interface paths {
                                 message: string;
                                 hint?: string;
                                 ifCode?: number;
+                                /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                                mohrss?: {
+                                    code: number;
+                                    text: string;
+                                };
                             };
                         };
                     };
@@ -2970,6 +3360,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -2987,6 +3382,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -3004,6 +3404,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -3021,6 +3426,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -3038,6 +3448,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -3055,6 +3470,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -3072,6 +3492,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -3089,6 +3514,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -3106,6 +3536,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -3162,6 +3597,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -3179,6 +3619,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -3196,6 +3641,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -3213,6 +3663,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -3230,6 +3685,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -3247,6 +3707,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -3264,6 +3729,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -3281,6 +3751,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -3298,6 +3773,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -3346,6 +3826,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -3363,6 +3848,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -3380,6 +3870,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -3397,6 +3892,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -3414,6 +3914,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -3431,6 +3936,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -3448,6 +3958,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -3465,6 +3980,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -3482,6 +4002,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -3540,6 +4065,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -3557,6 +4087,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -3574,6 +4109,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -3591,6 +4131,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -3608,6 +4153,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -3625,6 +4175,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -3642,6 +4197,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -3659,6 +4219,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -3676,6 +4241,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -3730,6 +4300,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -3747,6 +4322,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -3764,6 +4344,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -3781,6 +4366,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -3798,6 +4388,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -3815,6 +4410,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -3832,6 +4432,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -3849,6 +4454,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -3866,6 +4476,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -3930,6 +4545,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -3947,6 +4567,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -3964,6 +4589,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -3981,6 +4611,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -3998,6 +4633,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -4015,6 +4655,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -4032,6 +4677,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -4049,6 +4699,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -4066,6 +4721,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -4118,6 +4778,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -4135,6 +4800,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -4152,6 +4822,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -4169,6 +4844,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -4186,6 +4866,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -4203,6 +4888,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -4220,6 +4910,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -4237,6 +4932,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -4254,6 +4954,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -4308,6 +5013,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -4325,6 +5035,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -4342,6 +5057,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -4359,6 +5079,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -4376,6 +5101,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -4393,6 +5123,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -4410,6 +5145,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -4427,6 +5167,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -4444,6 +5189,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -4520,6 +5270,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -4537,6 +5292,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -4554,6 +5314,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -4571,6 +5336,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -4588,6 +5358,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -4605,6 +5380,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -4622,6 +5402,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -4639,6 +5424,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -4656,6 +5446,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -4704,6 +5499,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -4721,6 +5521,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -4738,6 +5543,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -4755,6 +5565,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -4772,6 +5587,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -4789,6 +5609,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -4806,6 +5631,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -4823,6 +5653,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -4840,6 +5675,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -4892,6 +5732,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -4909,6 +5754,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -4926,6 +5776,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -4943,6 +5798,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -4960,6 +5820,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -4977,6 +5842,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -4994,6 +5864,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -5011,6 +5886,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -5028,6 +5908,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -5080,6 +5965,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -5097,6 +5987,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -5114,6 +6009,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -5131,6 +6031,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -5148,6 +6053,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -5165,6 +6075,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -5182,6 +6097,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -5199,6 +6119,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -5216,6 +6141,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -5268,6 +6198,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -5285,6 +6220,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -5302,6 +6242,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -5319,6 +6264,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -5336,6 +6286,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -5353,6 +6308,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -5370,6 +6330,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -5387,6 +6352,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -5404,6 +6374,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -5460,6 +6435,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -5477,6 +6457,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -5494,6 +6479,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -5511,6 +6501,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -5528,6 +6523,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -5545,6 +6545,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -5562,6 +6567,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -5579,6 +6589,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -5596,6 +6611,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -5652,6 +6672,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -5669,6 +6694,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -5686,6 +6716,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -5703,6 +6738,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -5720,6 +6760,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -5737,6 +6782,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -5754,6 +6804,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -5771,6 +6826,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -5788,6 +6848,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -5844,6 +6909,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -5861,6 +6931,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -5878,6 +6953,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -5895,6 +6975,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -5912,6 +6997,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -5929,6 +7019,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -5946,6 +7041,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -5963,6 +7063,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -5980,6 +7085,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -6034,6 +7144,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -6051,6 +7166,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -6068,6 +7188,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -6085,6 +7210,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -6102,6 +7232,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -6119,6 +7254,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -6136,6 +7276,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -6153,6 +7298,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -6170,6 +7320,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -6224,6 +7379,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -6241,6 +7401,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -6258,6 +7423,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -6275,6 +7445,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -6292,6 +7467,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -6309,6 +7489,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -6326,6 +7511,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -6343,6 +7533,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -6360,6 +7555,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -6408,6 +7608,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -6425,6 +7630,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -6442,6 +7652,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -6459,6 +7674,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -6476,6 +7696,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -6493,6 +7718,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -6510,6 +7740,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -6527,6 +7762,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -6544,6 +7784,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -6592,6 +7837,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -6609,6 +7859,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -6626,6 +7881,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -6643,6 +7903,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -6660,6 +7925,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -6677,6 +7947,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -6694,6 +7969,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -6711,6 +7991,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -6728,6 +8013,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -6776,6 +8066,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -6793,6 +8088,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -6810,6 +8110,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -6827,6 +8132,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -6844,6 +8154,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -6861,6 +8176,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -6878,6 +8198,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -6895,6 +8220,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -6912,6 +8242,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -6960,6 +8295,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -6977,6 +8317,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -6994,6 +8339,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -7011,6 +8361,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -7028,6 +8383,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -7045,6 +8405,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -7062,6 +8427,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -7079,6 +8449,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -7096,6 +8471,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -7144,6 +8524,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -7161,6 +8546,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -7178,6 +8568,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -7195,6 +8590,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -7212,6 +8612,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -7229,6 +8634,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -7246,6 +8656,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -7263,6 +8678,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -7280,6 +8700,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -7343,6 +8768,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -7360,6 +8790,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -7377,6 +8812,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -7394,6 +8834,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -7411,6 +8856,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -7428,6 +8878,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -7445,6 +8900,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -7462,6 +8922,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -7479,6 +8944,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -7538,6 +9008,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -7555,6 +9030,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -7572,6 +9052,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -7589,6 +9074,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -7606,6 +9096,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -7623,6 +9118,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -7640,6 +9140,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -7657,6 +9162,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -7674,6 +9184,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -7743,6 +9258,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -7760,6 +9280,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -7777,6 +9302,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -7794,6 +9324,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -7811,6 +9346,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -7828,6 +9368,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -7845,6 +9390,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -7862,6 +9412,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -7879,6 +9434,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -7936,6 +9496,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -7953,6 +9518,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -7970,6 +9540,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -7987,6 +9562,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -8004,6 +9584,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -8021,6 +9606,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -8038,6 +9628,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -8055,6 +9650,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -8072,6 +9672,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -8131,6 +9736,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -8148,6 +9758,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -8165,6 +9780,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -8182,6 +9802,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -8199,6 +9824,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -8216,6 +9846,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -8233,6 +9868,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -8250,6 +9890,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -8267,6 +9912,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -8348,6 +9998,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -8365,6 +10020,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -8382,6 +10042,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -8399,6 +10064,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -8416,6 +10086,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -8433,6 +10108,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -8450,6 +10130,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -8467,6 +10152,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -8484,6 +10174,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -8537,6 +10232,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -8554,6 +10254,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -8571,6 +10276,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -8588,6 +10298,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -8605,6 +10320,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -8622,6 +10342,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -8639,6 +10364,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -8656,6 +10386,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -8673,6 +10408,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -8728,6 +10468,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -8745,6 +10490,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -8762,6 +10512,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -8779,6 +10534,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -8796,6 +10556,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -8813,6 +10578,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -8830,6 +10600,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -8847,6 +10622,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -8864,6 +10644,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -8919,6 +10704,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -8936,6 +10726,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -8953,6 +10748,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -8970,6 +10770,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -8987,6 +10792,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -9004,6 +10814,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -9021,6 +10836,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -9038,6 +10858,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -9055,6 +10880,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -9118,6 +10948,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -9135,6 +10970,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -9152,6 +10992,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -9169,6 +11014,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -9186,6 +11036,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -9203,6 +11058,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -9220,6 +11080,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -9237,6 +11102,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -9254,6 +11124,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -9317,6 +11192,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -9334,6 +11214,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -9351,6 +11236,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -9368,6 +11258,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -9385,6 +11280,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -9402,6 +11302,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -9419,6 +11324,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -9436,6 +11346,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -9453,6 +11368,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -9508,6 +11428,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -9525,6 +11450,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -9542,6 +11472,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -9559,6 +11494,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -9576,6 +11516,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -9593,6 +11538,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -9610,6 +11560,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -9627,6 +11582,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -9644,6 +11604,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -9699,6 +11664,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -9716,6 +11686,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -9733,6 +11708,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -9750,6 +11730,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -9767,6 +11752,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -9784,6 +11774,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -9801,6 +11796,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -9818,6 +11818,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -9835,6 +11840,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -9888,6 +11898,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -9905,6 +11920,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -9922,6 +11942,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -9939,6 +11964,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -9956,6 +11986,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -9973,6 +12008,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -9990,6 +12030,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -10007,6 +12052,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -10024,6 +12074,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -10077,6 +12132,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -10094,6 +12154,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -10111,6 +12176,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -10128,6 +12198,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -10145,6 +12220,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -10162,6 +12242,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -10179,6 +12264,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -10196,6 +12286,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -10213,6 +12308,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -10266,6 +12366,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -10283,6 +12388,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -10300,6 +12410,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -10317,6 +12432,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -10334,6 +12454,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -10351,6 +12476,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -10368,6 +12498,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -10385,6 +12520,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -10402,6 +12542,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -10455,6 +12600,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -10472,6 +12622,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -10489,6 +12644,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -10506,6 +12666,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -10523,6 +12688,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -10540,6 +12710,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -10557,6 +12732,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -10574,6 +12754,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };
@@ -10591,6 +12776,11 @@ export interface operations {
                             message: string;
                             hint?: string;
                             ifCode?: number;
+                            /** @description the MOHRSS error code and text a social-security failure has in the national interface (iReadCardBas), e.g. -2203 when the PSAM lacks the SSSE key */
+                            mohrss?: {
+                                code: number;
+                                text: string;
+                            };
                         };
                     };
                 };

@@ -131,14 +131,11 @@ function ssseOf(read: RegistrationRead) {
     throw hcardError('HCARD_E_APPLICATION_ABSENT', 'no social-security (SSSE) application', {
       application: 'ssse',
     });
-  if (ssse.kind === 'failed') {
-    const mohrss = toMohrssError(ssse.failure);
+  if (ssse.kind === 'failed')
     throw hcardError('HCARD_E_SSSE_READ_FAILED', ssse.failure.kind, {
       failure: ssse.failure.kind,
-      mohrssCode: mohrss.code,
-      mohrssText: mohrss.text,
+      mohrss: toMohrssError(ssse.failure),
     });
-  }
   return ssse;
 }
 
@@ -198,10 +195,10 @@ export const applicationRoutes: FastifyPluginAsyncTypebox<ApplicationRoutesOptio
       const { card, holder, algorithm } = ssse.reading;
       if (request.query.format === 'text') {
         if (!ssse.cardBas) {
-          const mohrss = toMohrssError(holder.readable ? { kind: 'psam-missing' } : holder.reason);
-          throw hcardError('HCARD_E_SSSE_READ_FAILED', 'the holder data was not readable', {
-            mohrssCode: mohrss.code,
-            mohrssText: mohrss.text,
+          const failure = holder.readable ? ({ kind: 'psam-missing' } as const) : holder.reason;
+          throw hcardError('HCARD_E_SSSE_READ_FAILED', `the holder data was not readable (${failure.kind})`, {
+            failure: failure.kind,
+            mohrss: toMohrssError(failure),
           });
         }
         return reply.type('text/plain; charset=utf-8').send(ssse.cardBas);
