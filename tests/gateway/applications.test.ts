@@ -220,6 +220,13 @@ describe('GET …/card/ssse and …/card/bank', () => {
     expect(body).not.toHaveProperty('cached');
   });
 
+  it('…/identity of a reader that does not exist: the error, not a verdict', async () => {
+    rig = await startGatewayRig({ listen: true, seed: 'gw-identity-no-reader', chip: {} });
+    const res = await get(rig, `/v1/readers/${encodeURIComponent('No Such Reader')}/identity`, 'basic');
+    expect(res.status).toBe(404);
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('HCARD_E_READER_NOT_FOUND');
+  });
+
   it('says which application a card lacks: HCARD_E_APPLICATION_ABSENT (404)', async () => {
     rig = await startGatewayRig({ listen: true, seed: 'gw-bank-only', chip: { apps: ['bank'] } });
     const res = await get(rig, `${CARD}/ssse`, 'basic');
@@ -320,6 +327,13 @@ describe('GET /v1/idcard and …/identity, with the ID-card reader on a pty', ()
     });
     expect(body.photo.decoded).toBe(false);
     expect((await get(r, '/v1/idcard', 'settle')).status).toBe(403);
+    // ?fresh=true reads the reader again, and its SAM reads a placement only once.
+    const fresh = await get(r, '/v1/idcard?fresh=true', 'basic');
+    expect([fresh.status, ((await fresh.json()) as { error: { code: string } }).error.code]).toEqual([
+      409,
+      'HCARD_E_NO_CARD',
+    ]);
+    expect(r.idCards!.snapshot()?.counter).toBe(1);
     // The visit ends when the health card leaves: the ID card read for it is forgotten (the SAM
     // will not read the same placement again, so there is no card to give).
     r.driver.remove(USER_READER);
@@ -340,9 +354,11 @@ describe('GET /v1/idcard and …/identity, with the ID-card reader on a pty', ()
       checks: { check: string; reason: string }[];
       counter?: number;
       cached?: boolean;
+      idCard?: unknown;
     };
-    // The insertion the verdict belongs to, as an encounter write names it.
+    // The insertion the verdict belongs to, as an encounter write names it, and the ID card's placement.
     expect([pass.counter, pass.cached]).toEqual([r.service.counter(USER_READER), false]);
+    expect(pass.idCard).toEqual({ port: pair.a, counter: 1 });
     const reasons = Object.fromEntries(pass.checks.map((c) => [c.check, c.reason]));
     expect(reasons).toEqual({
       card_authentication: 'PSAM_AUTH_OK',
@@ -399,6 +415,72 @@ describe('GET /v1/idcard and …/identity, with the ID-card reader on a pty', ()
       detail: 'name: health ≠ ssse',
     });
     expect(d.verdict).toBe('fail');
+  });
+
+  it('forgets the card read after keepMs', async () => {
+    rig = await startGatewayRig({
+      listen: true,
+      seed: 'gw-idcard-keep',
+      idCardPort: pair.a,
+      idCard: { keepMs: 300 },
+    });
+    const r = rig;
+    device.insert(generateIdCard('gw-idcard-keep'));
+    await waitForPlacement(r, 0);
+    expect((await get(r, '/v1/idcard', 'basic')).status).toBe(200);
+    for (let i = 0; i < 50 && r.idCards!.snapshot(); i++)
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(r.idCards!.snapshot()).toBeUndefined();
+    const gone = await get(r, '/v1/idcard', 'basic');
+    expect([gone.status, ((await gone.json()) as { error: { code: string } }).error.code]).toEqual([
+      409,
+      'HCARD_E_NO_CARD',
+    ]);
+  });
+
+  it("masks the ID card's name in log lines, and audits its read by port", async () => {
+    const lines: string[] = [];
+    const masker = new PersonalDataMasker();
+    const logLines = new LineQueue(
+      new Writable({
+        write(chunk, _e, done) {
+          lines.push(String(chunk));
+          done();
+        },
+      }),
+    );
+    const auditFile = join(dir, 'idcard-audit.jsonl');
+    const audit = new AuditLog(auditFile, { masker });
+    rig = await startGatewayRig({
+      listen: true,
+      seed: 'gw-idcard-log',
+      idCardPort: pair.a,
+      deps: {
+        loggerInstance: createLogger({ level: 'debug', masker, destination: logLines }),
+        hooks: auditingHooks(audit, masker),
+      },
+    });
+    // Someone else's ID card: a name the health card does not hold.
+    const idCard = generateIdCard('someone-else-entirely');
+    const name = idCard.fields.name!;
+    expect(name).not.toBe(rig.built.items.name);
+    device.insert(idCard);
+    await waitForPlacement(rig, 0);
+    expect((await get(rig, '/v1/idcard', 'basic')).status).toBe(200);
+    expect((await get(rig, `${CARD}?sections=${encodeURIComponent(name)}`, 'basic')).status).toBe(400);
+    await logLines.flush();
+    await audit.close();
+    const log = lines.join('');
+    expect(log).toContain('sections=');
+    expect(log).not.toContain(name);
+    expect(log).not.toContain(encodeURIComponent(name));
+    const audited = readFileSync(auditFile, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(audited).toContainEqual(
+      expect.objectContaining({ action: 'read', reader: pair.a, sections: ['idcard'], outcome: 'ok' }),
+    );
   });
 
   it('GET /v1/readers says when the ID-card reader does not answer, and stops saying so once it does', async () => {
