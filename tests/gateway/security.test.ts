@@ -7,7 +7,7 @@
  */
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
-import { createServer } from 'node:net';
+import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isHcardError } from '@hcard/card-core';
@@ -22,6 +22,7 @@ import {
   TokenStore,
 } from '@hcard/gateway';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
 import {
   expectErrorResponse,
   fetchWithin,
@@ -824,6 +825,61 @@ describe('startServer: loopback only unless the config says otherwise', () => {
       const sockets = listeningOn(port);
       if (sockets) expect(sockets).toEqual([V6_LOOPBACK]);
     });
+  });
+
+  it('serves the WebSocket on the ::1 socket too, and closes with its clients still connected', async () => {
+    const running = await startServer({ ...rig.config, port: 0 }, { service: rig.service });
+    let closing: Promise<void> | undefined;
+    try {
+      const ws = new WebSocket(`ws://[::1]:${running.port}/v1/events/ws`, {
+        headers: { host: `[::1]:${running.port}`, authorization: `Bearer ${tokenOf('basic')}` },
+        handshakeTimeout: 5000,
+      });
+      const closed = new Promise<number>((resolve) => ws.once('close', resolve));
+      const first = await within(
+        new Promise<{ type: string }>((resolve, reject) => {
+          ws.once('message', (data) => resolve(JSON.parse(String(data)) as { type: string }));
+          ws.once('error', reject);
+        }),
+        5000,
+        'the first message on ::1',
+      );
+      expect(first.type).toBe('state');
+      // A keep-alive HTTP client on ::1 as well: close must not wait for either to leave.
+      const socket = connect({ host: '::1', port: running.port });
+      const socketClosed = new Promise<void>((resolve) => socket.once('close', () => resolve()));
+      socket.write(
+        `GET /v1/health HTTP/1.1\r\nHost: [::1]:${running.port}\r\nConnection: keep-alive\r\n\r\n`,
+      );
+      const answer = await within(
+        new Promise<string>((resolve) => socket.once('data', (d: Buffer) => resolve(d.toString()))),
+        5000,
+        'the keep-alive answer',
+      );
+      expect(answer).toMatch(/^HTTP\/1\.1 200 /);
+      closing = running.close();
+      await within(closing, 5000, 'close with clients connected');
+      expect(await within(closed, 5000, 'the WebSocket closed by the server')).toBe(1001);
+      await within(socketClosed, 5000, 'the keep-alive socket closed by the server');
+    } finally {
+      if (!closing) await running.close();
+    }
+  });
+
+  it('skips an address the machine does not have, and serves the others', async () => {
+    // 192.0.2.1 (TEST-NET-1) is on no interface here: binding it fails, nothing is sent.
+    await withServer({ ...rig.config, port: 0, listen: ['127.0.0.1', '192.0.2.1'] }, async (port, urls) => {
+      expect(urls).toEqual([`http://127.0.0.1:${port}`]);
+      expect((await health('127.0.0.1', port, `127.0.0.1:${port}`)).status).toBe(200);
+    });
+    const running = await startServer(
+      { ...rig.config, port: 0, listen: ['127.0.0.1', '192.0.2.1'] },
+      {
+        service: rig.service,
+      },
+    );
+    expect(running.skipped).toEqual([{ address: '192.0.2.1', reason: 'EADDRNOTAVAIL' }]);
+    await running.close();
   });
 
   it('fails to start with HCARD_E_LISTEN_FAILED when the port is taken', async () => {

@@ -187,6 +187,9 @@ describe.skipIf(unavailable).sequential('the desk page in Chromium, through pcsc
       expect(response.headers.get('content-type'), path).toBe(type);
       expect(response.headers.get('cache-control'), path).toBe('no-store');
       expect(response.headers.get('x-content-type-options'), path).toBe('nosniff');
+      // The page's URL (the reader name, say) never goes to another site, and no opener reaches it.
+      expect(response.headers.get('referrer-policy'), path).toBe('no-referrer');
+      expect(response.headers.get('cross-origin-opener-policy'), path).toBe('same-origin');
       const csp = response.headers.get('content-security-policy') ?? '';
       expect(csp).toContain("default-src 'none'");
       expect(csp).toContain("script-src 'self'");

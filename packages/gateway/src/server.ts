@@ -77,9 +77,10 @@ export async function startServer(config: GatewayConfig, deps: GatewayDeps): Pro
     skipped,
     port,
     close: async () => {
-      for (const s of extra) s.closeAllConnections();
-      await Promise.all(extra.map((s) => new Promise((r) => s.close(r))));
-      await app.close();
+      // Together: an extra server's close waits for its upgraded sockets (WebSockets), which
+      // only the app's close ends. Like Fastify's, it closes idle keep-alive connections and
+      // lets a request in flight finish.
+      await Promise.all([app.close(), ...extra.map((s) => new Promise((r) => s.close(r)))]);
     },
   };
 }
