@@ -278,15 +278,18 @@ describe('GET /v1/idcard and …/identity, with the ID-card reader on a pty', ()
   });
   afterEach(() => device.remove());
 
-  /** The gateway with the chip of `seed`, the test root trusted, a hotlist, and the ID-card reader on the pty. */
-  async function start(seed: string, options: { hotlisted?: string; chip?: BuildChipOptions } = {}) {
+  /** The gateway with the chip of `seed`, the test root trusted, a hotlist, and the ID-card reader on the pty (or `port`). */
+  async function start(
+    seed: string,
+    options: { hotlisted?: string; chip?: BuildChipOptions; port?: string } = {},
+  ) {
     const hotlistFile = join(dir, `${seed}-hotlist.json`);
     if (options.hotlisted) addToHotlist(hotlistFile, [{ cardNumber: options.hotlisted, reason: 'stolen' }]);
     rig = await startGatewayRig({
       listen: true,
       seed,
       chip: options.chip ?? {},
-      idCardPort: pair.a,
+      idCardPort: options.port ?? pair.a,
       config: { identity: { trustedRoot: toHex(testPublicKey('root')) } },
       deps: { hotlist: new Hotlist(hotlistFile) },
     });
@@ -512,6 +515,38 @@ describe('GET /v1/idcard and …/identity, with the ID-card reader on a pty', ()
       rig = undefined;
       await answering?.close();
       await silent.stop();
+    }
+  });
+
+  it('opens the port again when the ID-card reader was unplugged and comes back at the same path', async () => {
+    const links = mkdtempSync(join(tmpdir(), 'hcard-gw-replug-'));
+    const linkA = join(links, 'ttyA');
+    const linkB = join(links, 'ttyB');
+    const reader = new EmulatedIdCardReader();
+    let replug = await startPtyPair({ linkA, linkB });
+    let answering = serveIdCardReader(reader, replug.b);
+    try {
+      rig = await start('gw-idcard-replug', { port: linkA });
+      const r = rig;
+      reader.insert(generateIdCard('gw-idcard-replug'));
+      await waitForPlacement(r, 0);
+      // Unplugged: the port is gone, and the reader list says so.
+      await answering.close();
+      await replug.stop();
+      for (let i = 0; i < 100 && !r.idCards!.lastProblem; i++)
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(r.idCards!.lastProblem).toMatch(/^HCARD_E_IDCARD_(PORT_FAILED|TIMEOUT)$/);
+      // Plugged back in at the same path: the next placement is read through a new port.
+      replug = await startPtyPair({ linkA, linkB });
+      answering = serveIdCardReader(reader, replug.b);
+      reader.insert(generateIdCard('gw-idcard-replug'));
+      expect(await waitForPlacement(r, 1)).toMatchObject({ counter: 2 });
+    } finally {
+      await rig?.close();
+      rig = undefined;
+      await answering.close();
+      await replug.stop();
+      rmSync(links, { recursive: true, force: true });
     }
   });
 
