@@ -48,6 +48,44 @@ const get = (r: GatewayRig, path: string, client = 'all') =>
   fetch(`${r.url}${path}`, { headers: r.headers(client) });
 const CARD = `/v1/readers/${READER_PATH}/card`;
 
+/**
+ * The log and the audit file as `hcard gateway` writes them (lines made in their batch, masked),
+ * for `deps`; `written()` flushes both and gives what they hold.
+ */
+function capturedLogs(name: string) {
+  const lines: string[] = [];
+  const masker = new PersonalDataMasker();
+  const logLines = new LineQueue(
+    new Writable({
+      write(chunk, _e, done) {
+        lines.push(String(chunk));
+        done();
+      },
+    }),
+  );
+  const auditFile = join(dir, `${name}-audit.jsonl`);
+  const audit = new AuditLog(auditFile, { masker });
+  return {
+    deps: {
+      loggerInstance: createLogger({ level: 'debug', masker, destination: logLines }),
+      hooks: auditingHooks(audit, masker),
+    },
+    async written() {
+      await logLines.flush();
+      await audit.close();
+      const audited = readFileSync(auditFile, 'utf8');
+      return {
+        log: lines.join(''),
+        audit: audited,
+        records: audited
+          .trim()
+          .split('\n')
+          .map((l) => JSON.parse(l) as Record<string, unknown>),
+      };
+    },
+  };
+}
+
 describe('GET …/card/ssse and …/card/bank', () => {
   it('answers the social-security application, and its iReadCardBas string as text', async () => {
     rig = await startGatewayRig({ listen: true, seed: 'gw-ssse', chip: {} });
@@ -108,34 +146,21 @@ describe('GET …/card/ssse and …/card/bank', () => {
   });
 
   it('masks the social-security and bank holder names it served wherever they appear in a log line', async () => {
-    const lines: string[] = [];
-    const masker = new PersonalDataMasker();
-    const logLines = new LineQueue(
-      new Writable({
-        write(chunk, _e, done) {
-          lines.push(String(chunk));
-          done();
-        },
-      }),
-    );
+    const logs = capturedLogs('names');
     // Names the health application does not hold, so only these reads can teach them.
     const names = { ssse: '欧阳明', bank: '上官云' };
     rig = await startGatewayRig({
       listen: true,
       seed: 'gw-app-names',
       chip: { ssse: { name: names.ssse }, bank: { holderName: names.bank } },
-      deps: {
-        loggerInstance: createLogger({ level: 'debug', masker, destination: logLines }),
-        hooks: auditingHooks(new AuditLog(join(dir, 'names-audit.jsonl'), { masker }), masker),
-      },
+      deps: logs.deps,
     });
     expect((await get(rig, `${CARD}/ssse`, 'basic')).status).toBe(200);
     expect((await get(rig, `${CARD}/bank`, 'basic')).status).toBe(200);
     // A client's mistake puts each name in a logged URL.
     for (const name of Object.values(names))
       expect((await get(rig, `${CARD}?sections=${encodeURIComponent(name)}`, 'basic')).status).toBe(400);
-    await logLines.flush();
-    const log = lines.join('');
+    const { log } = await logs.written();
     expect(log).toContain('sections=');
     for (const name of Object.values(names)) {
       expect(log, name).not.toContain(name);
@@ -144,25 +169,8 @@ describe('GET …/card/ssse and …/card/bank', () => {
   });
 
   it('answers the bank application masked; no full number or track 2 in any answer, log line or the audit file', async () => {
-    const lines: string[] = [];
-    const masker = new PersonalDataMasker();
-    const destination = new Writable({
-      write(chunk, _e, done) {
-        lines.push(String(chunk));
-        done();
-      },
-    });
-    const auditFile = join(dir, 'bank-audit.jsonl');
-    const audit = new AuditLog(auditFile, { masker });
-    rig = await startGatewayRig({
-      listen: true,
-      seed: 'gw-bank',
-      chip: {},
-      deps: {
-        loggerInstance: createLogger({ level: 'debug', masker, destination }),
-        hooks: auditingHooks(audit, masker),
-      },
-    });
+    const logs = capturedLogs('bank');
+    rig = await startGatewayRig({ listen: true, seed: 'gw-bank', chip: {}, deps: logs.deps });
     const bank = rig.chip!.built.image.bank!;
     const res = await get(rig, `${CARD}/bank`, 'basic');
     expect(res.status).toBe(200);
@@ -174,11 +182,10 @@ describe('GET …/card/ssse and …/card/bank', () => {
     });
     // A refused request and a card without the application leave error bodies and log lines too.
     const refused = await (await get(rig, `${CARD}/bank`, 'settle')).text();
-    await audit.close();
-    const stored = readFileSync(auditFile, 'utf8');
-    expect(stored).toContain('"sections":["bank"]');
-    const everything = [text, refused, stored, ...lines].join('\n');
-    expect(lines.length).toBeGreaterThan(0);
+    const { log, audit } = await logs.written();
+    expect(audit).toContain('"sections":["bank"]');
+    const everything = [text, refused, audit, log].join('\n');
+    expect(log).toContain('/bank');
     expect(everything).not.toContain(bank.pan);
     expect(everything.toUpperCase()).not.toContain(toHex(track2Of(bank)));
   });
@@ -442,27 +449,8 @@ describe('GET /v1/idcard and …/identity, with the ID-card reader on a pty', ()
   });
 
   it("masks the ID card's name in log lines, and audits its read by port", async () => {
-    const lines: string[] = [];
-    const masker = new PersonalDataMasker();
-    const logLines = new LineQueue(
-      new Writable({
-        write(chunk, _e, done) {
-          lines.push(String(chunk));
-          done();
-        },
-      }),
-    );
-    const auditFile = join(dir, 'idcard-audit.jsonl');
-    const audit = new AuditLog(auditFile, { masker });
-    rig = await startGatewayRig({
-      listen: true,
-      seed: 'gw-idcard-log',
-      idCardPort: pair.a,
-      deps: {
-        loggerInstance: createLogger({ level: 'debug', masker, destination: logLines }),
-        hooks: auditingHooks(audit, masker),
-      },
-    });
+    const logs = capturedLogs('idcard');
+    rig = await startGatewayRig({ listen: true, seed: 'gw-idcard-log', idCardPort: pair.a, deps: logs.deps });
     // Someone else's ID card: a name the health card does not hold.
     const idCard = generateIdCard('someone-else-entirely');
     const name = idCard.fields.name!;
@@ -471,17 +459,11 @@ describe('GET /v1/idcard and …/identity, with the ID-card reader on a pty', ()
     await waitForPlacement(rig, 0);
     expect((await get(rig, '/v1/idcard', 'basic')).status).toBe(200);
     expect((await get(rig, `${CARD}?sections=${encodeURIComponent(name)}`, 'basic')).status).toBe(400);
-    await logLines.flush();
-    await audit.close();
-    const log = lines.join('');
+    const { log, records } = await logs.written();
     expect(log).toContain('sections=');
     expect(log).not.toContain(name);
     expect(log).not.toContain(encodeURIComponent(name));
-    const audited = readFileSync(auditFile, 'utf8')
-      .trim()
-      .split('\n')
-      .map((l) => JSON.parse(l) as Record<string, unknown>);
-    expect(audited).toContainEqual(
+    expect(records).toContainEqual(
       expect.objectContaining({ action: 'read', reader: pair.a, sections: ['idcard'], outcome: 'ok' }),
     );
   });
