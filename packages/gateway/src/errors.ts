@@ -11,7 +11,7 @@ import {
   isHcardError,
   type MohrssError,
 } from '@hcard/card-core';
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 
 export const ErrorBody = Type.Object(
@@ -72,13 +72,20 @@ export function errorBody(err: HcardError) {
   };
 }
 
+/**
+ * A failed request's catalogue error and HTTP status, logged: internal errors with their cause
+ * (the client only sees the catalogue text), refusals by their code.
+ */
+export function refusalOf(error: unknown, request: FastifyRequest): { err: HcardError; status: number } {
+  const err = toCatalogueError(error);
+  if (err.code === 'HCARD_E_INTERNAL') request.log.error({ err: error }, 'internal error');
+  else request.log.info({ code: err.code }, 'request refused');
+  return { err, status: ERROR_CATALOGUE[err.code].http };
+}
+
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error, request, reply) => {
-    const err = toCatalogueError(error);
-    const status = ERROR_CATALOGUE[err.code].http;
-    // Internal errors are logged with their cause; the client only sees the catalogue text.
-    if (err.code === 'HCARD_E_INTERNAL') request.log.error({ err: error }, 'internal error');
-    else request.log.info({ code: err.code }, 'request refused');
+    const { err, status } = refusalOf(error, request);
     return reply.code(status).send(errorBody(err));
   });
   app.setNotFoundHandler((request, reply) => {

@@ -39,7 +39,7 @@
  *   errors that are not the interface's (no token 401, wrong scope 403, rate limit 429).
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { ERROR_CATALOGUE, HEALTH_CARD_PROFILE, hcardError, itemDef } from '@hcard/card-core';
+import { HEALTH_CARD_PROFILE, hcardError, itemDef } from '@hcard/card-core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { type TSchema, Type } from 'typebox';
 import type { GatewayHooks } from '../app.js';
@@ -52,7 +52,7 @@ import {
   COMPAT_FUNCTIONS,
   type CompatFunction,
 } from '../compat/compat-table.js';
-import { CARD_ROUTE_ERRORS, ErrorBody, errorBody, toCatalogueError } from '../errors.js';
+import { CARD_ROUTE_ERRORS, ErrorBody, errorBody, refusalOf } from '../errors.js';
 import type { ReaderService } from '../readers/reader-service.js';
 
 export interface CompatRoutesOptions {
@@ -243,10 +243,7 @@ export const compatRoutes: FastifyPluginAsyncTypebox<CompatRoutesOptions> = asyn
   // Errors of these routes (also a missing token or scope, refused before the handler) carry
   // the interface's code, and are text with format=text.
   app.setErrorHandler((error, request, reply: FastifyReply) => {
-    const err = toCatalogueError(error);
-    const status = ERROR_CATALOGUE[err.code].http;
-    if (err.code === 'HCARD_E_INTERNAL') request.log.error({ err: error }, 'internal error');
-    else request.log.info({ code: err.code }, 'request refused');
+    const { err, status } = refusalOf(error, request);
     const ifCode = interfaceCode(err, byUrl.get(request.routeOptions.url ?? ''));
     if (wantsText(request)) return reply.code(status).type(TEXT).send(errorText(ifCode, err));
     const body = errorBody(err);
